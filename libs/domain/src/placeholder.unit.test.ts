@@ -1,0 +1,2 @@
+import { DOMAIN_PLACEHOLDER } from '@hotline/domain';
+test('placeholder', () => expect(DOMAIN_PLACEHOLDER).toBe(true));
