@@ -2,12 +2,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', '.nx/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.data/**',
+      '.nx/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -19,7 +32,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'kafkajs', 'typeorm', 'pg', '@hotline/persistence', '@hotline/messaging'], message: 'Keep frameworks and I/O out of pure code.' },
+            {
+              group: [
+                '@nestjs/*',
+                'kafkajs',
+                'typeorm',
+                'pg',
+                '@hotline/persistence',
+                '@hotline/messaging',
+              ],
+              message: 'Keep frameworks and I/O out of pure code.',
+            },
           ],
         },
       ],
@@ -30,7 +53,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', '@temporalio/*', 'kafkajs', 'typeorm', 'pg', '@hotline/*'], message: 'libs/domain imports no framework and no other lib.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', '@temporalio/*', 'kafkajs', 'typeorm', 'pg', '@hotline/*'],
+              message: 'libs/domain imports no framework and no other lib.',
+            },
+          ],
+        },
       ],
     },
   },

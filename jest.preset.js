@@ -33,6 +33,8 @@ module.exports = function jestConfig(projectDir, overrides = {}) {
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
     testMatch: ['<rootDir>/**/*.test.ts'],
+    passWithNoTests: true,
+    reporters: ['default', path.join(__dirname, 'tools/jest-summary-reporter.js')],
     ...overrides,
   };
 };

@@ -1,0 +1,55 @@
+import { createDataSource } from '@hotline/persistence';
+import { connectTemporalClient } from '@hotline/temporal';
+import { type INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type ApiConfig } from './api-config';
+import { AppModule } from './app.module';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { requestId } from './common/request-id.middleware';
+
+export interface RunningApi {
+  app: INestApplication;
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP API on real infrastructure; `main.ts` listens, tests use `app.getHttpServer()`. */
+export async function createApi(config: ApiConfig): Promise<RunningApi> {
+  const dataSource = await createDataSource(config.database, 'hotline-api').initialize();
+  const { client, connection } = await connectTemporalClient(config.temporal);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forInfrastructure({ config, dataSource, temporal: client }),
+    { logger: ['error', 'warn', 'log'], bodyParser: false },
+  );
+  app.use(requestId);
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.disable('x-powered-by');
+
+  const openApi = new DocumentBuilder()
+    .setTitle('12345 hotline API')
+    .setDescription(
+      'Work orders (工单) of the 12345 citizen hotline: intake, handling by units, supervision.',
+    )
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
+
+  await app.init();
+  return {
+    app,
+    async close() {
+      await app.close();
+      await connection.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+export async function listen(api: RunningApi, config: ApiConfig): Promise<void> {
+  await api.app.listen(config.port, config.host);
+  new Logger('api').log(`api ready on http://${config.host}:${config.port} (docs: /docs)`);
+}

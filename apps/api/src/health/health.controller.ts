@@ -1,0 +1,12 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  @Get()
+  @ApiOkResponse({ description: 'The API process is up' })
+  health() {
+    return { status: 'ok' };
+  }
+}

@@ -1,0 +1,105 @@
+import { apiConfigFromEnv } from '../../api/src/api-config';
+import { createApi, type RunningApi } from '../../api/src/bootstrap';
+import { startProjector, type RunningProjector } from '../../projector/src/bootstrap';
+import { type ApplyOutcome } from '../../projector/src/projections/order-view.projection';
+import { startWorker, type RunningWorker } from '../../worker/src/bootstrap';
+import { type EventEnvelope } from '@hotline/contracts';
+import { kafkaConfigFromEnv } from '@hotline/messaging';
+import { databaseConfigFromEnv } from '@hotline/persistence';
+import { connectTemporalClient, temporalConfigFromEnv } from '@hotline/temporal';
+import { type Client, type Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The three apps, in this process, on the real servers, isolated from a running dev stack:
+ * the test database, test topics, a task queue and consumer group of this run's own.
+ */
+export interface TestSystem {
+  api: RunningApi;
+  worker: RunningWorker;
+  projector: RunningProjector;
+  temporal: Client;
+  runId: string;
+  env: NodeJS.ProcessEnv;
+  /** Resolves with the outcome once the projector has handled the event with this id. */
+  projected(eventId: string, timeoutMs?: number): Promise<ApplyOutcome>;
+  stop(): Promise<void>;
+}
+
+export async function startTestSystem(): Promise<TestSystem> {
+  const runId = randomUUID().slice(0, 8);
+  const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+  if (!testDatabaseUrl)
+    throw new Error('TEST_DATABASE_URL is not set: run the tests with `npm test`');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl,
+    KAFKA_TOPIC_PREFIX: 'hotline-test',
+    TEMPORAL_TASK_QUEUE: `hotline-test-${runId}`,
+    API_PORT: '0',
+  };
+  const seen = new Map<string, ApplyOutcome>();
+  const waiters = new Map<string, (outcome: ApplyOutcome) => void>();
+
+  const worker = await startWorker({
+    kafka: kafkaConfigFromEnv(env),
+    temporal: temporalConfigFromEnv(env),
+  });
+  const projector = await startProjector({
+    kafka: kafkaConfigFromEnv(env),
+    database: databaseConfigFromEnv(env),
+    groupId: `hotline-test-projector-${runId}`,
+    observe: (event: EventEnvelope, outcome) => {
+      seen.set(event.eventId, outcome);
+      waiters.get(event.eventId)?.(outcome);
+    },
+  });
+  const api = await createApi(apiConfigFromEnv(env));
+  const { client, connection }: { client: Client; connection: Connection } =
+    await connectTemporalClient(temporalConfigFromEnv(env));
+
+  return {
+    api,
+    worker,
+    projector,
+    temporal: client,
+    runId,
+    env,
+    projected(eventId, timeoutMs = 30_000) {
+      seen.delete(eventId);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`event ${eventId} was not projected within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        waiters.set(eventId, (outcome) => {
+          clearTimeout(timer);
+          waiters.delete(eventId);
+          resolve(outcome);
+        });
+      });
+    },
+    async stop() {
+      await api.close();
+      await projector.stop();
+      await worker.stop();
+      await connection.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

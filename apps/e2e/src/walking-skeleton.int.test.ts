@@ -1,0 +1,153 @@
+import { type EventEnvelope } from '@hotline/contracts';
+import { createKafka, kafkaConfigFromEnv, KafkaEventPublisher } from '@hotline/messaging';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { Client as PgClient } from 'pg';
+import { eventually, startTestSystem, type TestSystem } from './test-system';
+
+/**
+ * The walking skeleton, end to end on real servers: HTTP → Temporal workflow → activity →
+ * Kafka → projector → PostgreSQL → HTTP.
+ */
+describe('walking skeleton: an order from POST /orders to the read model', () => {
+  let system: TestSystem;
+  const http = () => request(system.api.app.getHttpServer());
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  const order = (idempotencyKey: string) => ({
+    idempotencyKey,
+    channel: 'phone',
+    category: 'complaint',
+    content: '小区旁工地夜间22点后仍在施工，噪音很大，影响休息',
+    address: '示范区青石街道杏林社区8号楼',
+    streetId: 'QS',
+    urgency: 'normal',
+    caller: { name: '张女士', phone: '13812341234' },
+  });
+
+  async function receivedEventOf(orderId: string): Promise<EventEnvelope> {
+    const history = await system.temporal.workflow.getHandle(orderId).fetchHistory();
+    const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes);
+    const payload = scheduled?.activityTaskScheduledEventAttributes?.input?.payloads?.[0]?.data;
+    if (!payload) throw new Error(`no publishEvents activity in the history of ${orderId}`);
+    const [event] = JSON.parse(Buffer.from(payload).toString('utf8')) as EventEnvelope[];
+    return event;
+  }
+
+  it('starts one workflow per idempotency key and projects the order into order_view', async () => {
+    const key = `e2e-${randomUUID()}`;
+    const first = await http().post('/orders').send(order(key)).expect(201);
+    const orderId: string = first.body.orderId;
+    expect(orderId).toMatch(/^HL\d{8}-\d{7}$/);
+
+    const again = await http().post('/orders').send(order(key)).expect(200);
+    expect(again.body).toEqual({ orderId, created: false });
+
+    const runs = [];
+    for await (const wf of system.temporal.workflow.list({ query: `WorkflowId = '${orderId}'` }))
+      runs.push(wf);
+    expect(runs).toHaveLength(1);
+
+    const view = await eventually(
+      async () => {
+        const res = await http().get(`/orders/${orderId}`).expect(200);
+        return res.body.lastSequence === 1 ? res.body : undefined;
+      },
+      30_000,
+      `order_view row for ${orderId}`,
+    );
+    expect(view).toMatchObject({
+      orderId,
+      status: 'received',
+      channel: 'phone',
+      category: 'complaint',
+      urgency: 'normal',
+      streetId: 'QS',
+      address: '示范区青石街道杏林社区8号楼',
+    });
+    // Personal data never reaches the read model.
+    expect(JSON.stringify(view)).not.toContain('13812341234');
+    expect(JSON.stringify(view)).not.toContain('张女士');
+
+    const event = await receivedEventOf(orderId);
+    expect(event).toMatchObject({
+      aggregateType: 'order',
+      aggregateId: orderId,
+      sequence: 1,
+      type: 'OrderReceived',
+      schemaVersion: 1,
+    });
+    expect(JSON.stringify(event)).not.toContain('13812341234');
+  });
+
+  it('ignores a redelivered event: the row does not change', async () => {
+    const { body } = await http()
+      .post('/orders')
+      .send(order(`e2e-${randomUUID()}`))
+      .expect(201);
+    const orderId: string = body.orderId;
+    const before = await eventually(async () => {
+      const res = await http().get(`/orders/${orderId}`);
+      return res.body.lastSequence === 1 ? res.body : undefined;
+    });
+    const event = await receivedEventOf(orderId);
+
+    const db = new PgClient({ connectionString: system.env.DATABASE_URL });
+    await db.connect();
+    const rowBefore = (await db.query('SELECT * FROM order_view WHERE order_id = $1', [orderId]))
+      .rows[0];
+
+    const kafkaConfig = kafkaConfigFromEnv(system.env);
+    const publisher = new KafkaEventPublisher(createKafka(kafkaConfig), kafkaConfig);
+    const outcome = system.projected(event.eventId);
+    await publisher.publish([event]);
+    await publisher.close();
+    await expect(outcome).resolves.toBe('duplicate');
+
+    const rowAfter = (await db.query('SELECT * FROM order_view WHERE order_id = $1', [orderId]))
+      .rows[0];
+    const count = (
+      await db.query('SELECT count(*)::int AS n FROM order_view WHERE order_id = $1', [orderId])
+    ).rows[0].n;
+    await db.end();
+    expect(rowAfter).toEqual(rowBefore);
+    expect(count).toBe(1);
+    expect((await http().get(`/orders/${orderId}`)).body).toEqual(before);
+  });
+
+  it('answers bad input with 400 and every bad field, never a 500', async () => {
+    const res = await http().post('/orders').send({ channel: 'fax', content: 'x' }).expect(400);
+    const fields = (res.body.fields as { field: string }[]).map((f) => f.field).sort();
+    expect(fields).toEqual([
+      'address',
+      'caller',
+      'category',
+      'channel',
+      'content',
+      'idempotencyKey',
+    ]);
+    await http()
+      .post('/orders')
+      .set('content-type', 'application/json')
+      .send('{bad json')
+      .expect(400);
+    await http().get('/orders/not-an-order').expect(400);
+    await http().get('/orders/HL20000101-0000000').expect(404);
+  });
+
+  it('refuses an idempotency key reused with different content', async () => {
+    const key = `e2e-${randomUUID()}`;
+    await http().post('/orders').send(order(key)).expect(201);
+    const res = await http()
+      .post('/orders')
+      .send({ ...order(key), content: '另一件事：路灯不亮已经三天了' })
+      .expect(409);
+    expect(res.body.message).toContain(key);
+  });
+});

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { kafkaConfigFromEnv } from '@hotline/messaging';
+import { databaseConfigFromEnv } from '@hotline/persistence';
+import { Logger } from '@nestjs/common';
+import { startProjector } from './bootstrap';
+
+/** The projector process: builds the read models from the event stream. */
+async function main() {
+  const logger = new Logger('projector');
+  const projector = await startProjector({
+    kafka: kafkaConfigFromEnv(),
+    database: databaseConfigFromEnv(),
+    groupId: process.env.PROJECTOR_GROUP_ID ?? 'hotline-projector',
+  });
+  const shutdown = async (signal: string) => {
+    logger.log(`${signal} received: leaving the consumer group`);
+    await projector.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`projector failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

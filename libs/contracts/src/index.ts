@@ -1,0 +1,6 @@
+export * from './events/envelope';
+export * from './events/order-events';
+export * from './events/registry';
+export * from './events/topics';
+export * from './api/create-order';
+export * from './config/environment';

@@ -1,0 +1,5 @@
+export * from './kafka-config';
+export * from './kafka';
+export * from './topics';
+export * from './event-publisher';
+export * from './event-consumer';

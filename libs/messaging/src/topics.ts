@@ -1,0 +1,35 @@
+import { eventTopics } from '@hotline/contracts';
+import { type Kafka } from 'kafkajs';
+import { type KafkaConfig } from './kafka-config';
+
+/**
+ * Creates the event topics if missing: keyed by aggregate id, several partitions, unlimited
+ * retention (the topic is the event history and the source of every rebuild).
+ */
+export async function ensureTopics(kafka: Kafka, config: KafkaConfig): Promise<void> {
+  const topics = eventTopics(config.topicPrefix);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = Object.values(topics).filter((t) => !existing.has(t));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: config.partitions,
+        replicationFactor: 1,
+        configEntries: [
+          { name: 'retention.ms', value: '-1' },
+          { name: 'retention.bytes', value: '-1' },
+        ],
+      })),
+    });
+  } catch (err) {
+    // Two processes starting together may race to create the same topic: that is fine.
+    if (!(err instanceof Error && /already exists/i.test(err.message))) throw err;
+  } finally {
+    await admin.disconnect();
+  }
+}

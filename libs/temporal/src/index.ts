@@ -1,0 +1,3 @@
+export * from './temporal-config';
+export * from './search-attributes';
+export * from './client';

@@ -1,0 +1,2 @@
+// The workflows the worker registers. Deterministic code only: no I/O, time from the workflow.
+export * from './order/order.workflow';
