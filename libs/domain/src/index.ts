@@ -1,1 +1,121 @@
-export const DOMAIN_PLACEHOLDER = true;
+/**
+ * @hotline/domain: the pure business rules of the 12345 hotline (接诉即办) and whistle dispatch
+ * (吹哨报到). No framework, no I/O, no clock: time is always passed in.
+ */
+
+// Reference data
+export type {
+  Community,
+  District,
+  FilterRule,
+  FilterRules,
+  Grid,
+  GridResponsibility,
+  HandlingClass,
+  HolidayRange,
+  HolidayTable,
+  HolidayYear,
+  IsoDate,
+  KnowledgeEntry,
+  Limit,
+  MatterBlock,
+  MatterType,
+  Person,
+  Policy,
+  RankingGroup,
+  ReferenceData,
+  ReferenceFileKey,
+  ReferenceIndex,
+  RejectReason,
+  RequestCategory,
+  Street,
+  StreetRole,
+  Unit,
+  UnitKind,
+  Urgency,
+  WhistleType,
+} from './reference/types';
+export { REFERENCE_FILES } from './reference/types';
+export { parseReferenceData, type RawReferenceFiles } from './reference/parse';
+export { ReferenceDataError, formatProblem, type ReferenceProblem } from './reference/errors';
+export { sampleReferenceData } from './reference/sample';
+export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
+
+// Calendar
+export { WorkingCalendar, CalendarCoverageError, type DayKind } from './calendar/working-calendar';
+export { shanghaiDate, shanghaiMonth } from './calendar/shanghai-time';
+
+// Time limits
+export { applyLimit, describeLimit } from './sla/limits';
+export {
+  orderDeadlines,
+  effectiveUrgency,
+  effectiveHandlingClass,
+  type DeadlineInput,
+  type HandlingDeadlines,
+  type OrderDeadlines,
+  type Reminder,
+} from './sla/order-deadlines';
+export {
+  extensionRule,
+  canRequestExtension,
+  extendDeadline,
+  type ExtensionCheck,
+  type ExtensionRequest,
+  type ExtensionRule,
+} from './sla/extension';
+export { whistleReportDeadline } from './sla/whistle-deadlines';
+export { callbackWindow, type CallbackWindow } from './sla/callback';
+
+// Filter
+export { filterOrder } from './filter/filter-order';
+export { matchKnowledge, type KnowledgeMatch } from './filter/knowledge';
+export { samePlace } from './filter/duplicates';
+export type {
+  CallerHistoryEntry,
+  FilterContext,
+  FilterDecision,
+  IncomingOrder,
+  OpenOrderSummary,
+  OrderPlace,
+} from './filter/types';
+
+// Routing
+export { routeOrder } from './routing/route-order';
+export { classifyMatter, type MatterSuggestion } from './routing/classify-matter';
+export {
+  canReturnOrder,
+  type ReturnCheck,
+  type ReturnReason,
+  type ReturnRequest,
+} from './routing/returns';
+export type { ReturnHistory, RoutingDecision, RoutingRequest } from './routing/types';
+
+// Whistle
+export {
+  checkWhistleScope,
+  type WhistleRefusal,
+  type WhistleRefusalCode,
+  type WhistleScopeRequest,
+  type WhistleScopeResult,
+} from './whistle/check-whistle-scope';
+
+// Proactive governance
+export { findHotspots, type Hotspot, type HotspotInput } from './proactive/find-hotspots';
+
+// Scoring
+export {
+  monthlyUnitScores,
+  type CallbackOutcome,
+  type OrderOutcomeRecord,
+  type Satisfaction,
+  type ScoreCounts,
+  type UnitMonthScore,
+} from './scoring/monthly-scores';
+export { rankUnits, RANKING_GROUP_OF, type RankedUnit, type UnitRanking } from './scoring/ranking';
+export {
+  whistleDepartmentEvaluation,
+  type DepartmentWhistleEvaluation,
+  type WhistleParticipation,
+  type WhistleRating,
+} from './scoring/whistle-evaluation';

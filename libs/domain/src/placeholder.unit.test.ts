@@ -1,2 +1,0 @@
-import { DOMAIN_PLACEHOLDER } from '@hotline/domain';
-test('placeholder', () => expect(DOMAIN_PLACEHOLDER).toBe(true));

@@ -1,0 +1,65 @@
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { sampleReferenceData } from '../reference/sample';
+import { canRequestExtension, extendDeadline, extensionRule } from './extension';
+
+const ref = sampleReferenceData();
+const calendar = WorkingCalendar.fromReference(ref);
+const at = (local: string) => new Date(`${local}+08:00`);
+const handlingBy = at('2026-11-30T23:59:59.999');
+
+describe('extensions (延期)', () => {
+  it('allows one extension of at most the original limit, approved by the centre', () => {
+    expect(extensionRule('general', ref.policy)).toMatchObject({
+      maxCount: 1,
+      maxExtra: { unit: 'naturalDays', amount: 7 },
+      approver: 'centre',
+    });
+    expect(extensionRule('utility', ref.policy).maxExtra).toEqual({ unit: 'hours', amount: 24 });
+  });
+
+  it('must be requested before the deadline', () => {
+    const request = { handlingClass: 'general', handlingBy, extensionsGranted: 0 } as const;
+    expect(
+      canRequestExtension({ ...request, requestedAt: at('2026-11-30T18:00:00') }, ref.policy),
+    ).toMatchObject({ ok: true });
+    expect(
+      canRequestExtension({ ...request, requestedAt: at('2026-12-01T00:00:00') }, ref.policy),
+    ).toMatchObject({
+      ok: false,
+      code: 'deadline_passed',
+    });
+  });
+
+  it('refuses a second extension and one longer than the original limit', () => {
+    const base = {
+      handlingClass: 'general',
+      handlingBy,
+      requestedAt: at('2026-11-28T10:00:00'),
+    } as const;
+    expect(canRequestExtension({ ...base, extensionsGranted: 1 }, ref.policy)).toMatchObject({
+      code: 'limit_reached',
+    });
+    expect(
+      canRequestExtension({ ...base, extensionsGranted: 0, extra: 8 }, ref.policy),
+    ).toMatchObject({ code: 'too_long' });
+    expect(
+      canRequestExtension({ ...base, extensionsGranted: 0, extra: 2.5 }, ref.policy),
+    ).toMatchObject({ code: 'invalid_amount' });
+  });
+
+  it('runs the extra time on from the current deadline, over holidays as the original did', () => {
+    const request = {
+      handlingClass: 'general',
+      handlingBy,
+      requestedAt: at('2026-11-28T10:00:00'),
+      extensionsGranted: 0,
+    } as const;
+    expect(extendDeadline(request, calendar, ref.policy)).toEqual(at('2026-12-07T23:59:59.999'));
+    expect(extendDeadline({ ...request, extra: 3 }, calendar, ref.policy)).toEqual(
+      at('2026-12-03T23:59:59.999'),
+    );
+    expect(() =>
+      extendDeadline({ ...request, extensionsGranted: 1 }, calendar, ref.policy),
+    ).toThrow(/上限/);
+  });
+});
