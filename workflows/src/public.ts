@@ -1,4 +1,5 @@
-// Types and handles that clients (the API) may import without pulling workflow code in.
-export type { OrderWorkflowInput } from './order/order-input';
-export type { OrderState } from './order/order.workflow';
-export type { EventActivities } from './activities';
+// Types and definitions that clients (the API, tests) may import without pulling in workflow code.
+export type * from './order/order-model';
+export { ORDER_COMMAND_TYPES, OrderActionRefused } from './order/order-model';
+export type { OrderState } from './order/order-model';
+export type * from './activities';

@@ -6,7 +6,9 @@ import {
 } from '@hotline/messaging';
 import { type TemporalConfig } from '@hotline/temporal';
 import { Logger } from '@nestjs/common';
+import { sampleReferenceData } from '@hotline/domain';
 import { createEventActivities } from './activities/event-activities';
+import { createOrderActivities } from './activities/order-activities';
 import { TemporalWorker } from './worker.service';
 
 export interface WorkerConfig {
@@ -24,7 +26,8 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const kafka = createKafka(config.kafka, (line) => logger.warn(line));
   await ensureTopics(kafka, config.kafka);
   const publisher = new KafkaEventPublisher(kafka, config.kafka);
-  const worker = await TemporalWorker.start(config.temporal, createEventActivities(publisher));
+  const activities = createOrderActivities(sampleReferenceData(), createEventActivities(publisher));
+  const worker = await TemporalWorker.start(config.temporal, activities);
   logger.log(
     `worker ready on task queue "${config.temporal.taskQueue}" (${config.temporal.address})`,
   );

@@ -1,5 +1,4 @@
 import { type TemporalConfig } from '@hotline/temporal';
-import type { EventActivities } from '@hotline/workflows';
 import { Logger } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { workflowBundleOptions } from './workflow-bundle';
@@ -16,7 +15,7 @@ export class TemporalWorker {
     private readonly connection: NativeConnection,
   ) {}
 
-  static async start(config: TemporalConfig, activities: EventActivities): Promise<TemporalWorker> {
+  static async start(config: TemporalConfig, activities: object): Promise<TemporalWorker> {
     if (!runtimeInstalled) {
       Runtime.install({ logger: new DefaultLogger('WARN') });
       runtimeInstalled = true;

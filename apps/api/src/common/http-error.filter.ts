@@ -59,14 +59,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     this.logger.error(
       `request ${requestId} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
     );
-    res
-      .status(500)
-      .json({
-        statusCode: 500,
-        error: 'Internal Server Error',
-        message: 'Something went wrong on our side; it has been logged.',
-        requestId,
-      });
+    res.status(500).json({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side; it has been logged.',
+      requestId,
+    });
   }
 }
 
