@@ -137,7 +137,15 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
           throw asFailure(err);
         }
       },
-      { validator: (cmd) => validateNow({ ...cmd, type } as OrderCommand) },
+      {
+        validator: (cmd) => {
+          try {
+            validateNow({ ...cmd, type } as OrderCommand);
+          } catch (err) {
+            throw asFailure(err); // keeps the refusal's code (forbidden, wrong_state…) for the API
+          }
+        },
+      },
     );
     setHandler(orderSignals[type], async (cmd) => {
       try {
