@@ -1,4 +1,6 @@
+import { sampleReferenceData } from '@hotline/domain';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
 import { type ApiConfig } from './api-config';
@@ -6,7 +8,8 @@ import { HealthController } from './health/health.controller';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { PersonalDataCipher } from './personal-data/personal-data.cipher';
-import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, TEMPORAL_CLIENT } from './tokens';
+import { AuthGuard } from './auth/auth.guard';
+import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from './tokens';
 
 export interface ApiInfrastructure {
   config: ApiConfig;
@@ -25,6 +28,8 @@ export class AppModule {
         { provide: DATA_SOURCE, useValue: infra.dataSource },
         { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
         { provide: PERSONAL_DATA, useValue: new PersonalDataCipher(infra.config.personalDataKey) },
+        { provide: REFERENCE_DATA, useValue: sampleReferenceData() },
+        { provide: APP_GUARD, useClass: AuthGuard },
         OrdersService,
       ],
     };

@@ -33,6 +33,12 @@ export async function createApi(config: ApiConfig): Promise<RunningApi> {
       'Work orders (工单) of the 12345 citizen hotline: intake, handling by units, supervision.',
     )
     .setVersion('0.1.0')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'npm run token -- --role unit --unit CGZF',
+    })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: 'docs/openapi.json',

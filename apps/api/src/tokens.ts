@@ -3,3 +3,4 @@ export const API_CONFIG = Symbol('API_CONFIG');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
+export const REFERENCE_DATA = Symbol('REFERENCE_DATA');

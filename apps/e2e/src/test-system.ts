@@ -1,4 +1,5 @@
 import { apiConfigFromEnv } from '../../api/src/api-config';
+import { type Role, signToken } from '../../api/src/auth/jwt';
 import { createApi, type RunningApi } from '../../api/src/bootstrap';
 import { startProjector, type RunningProjector } from '../../projector/src/bootstrap';
 import { type ApplyOutcome } from '../../projector/src/projections/order-view.projection';
@@ -21,6 +22,8 @@ export interface TestSystem {
   temporal: Client;
   runId: string;
   env: NodeJS.ProcessEnv;
+  /** A bearer token for a role (and unit), signed with the API's key. */
+  token(role: Role, unitId?: string): string;
   /** Resolves with the outcome once the projector has handled the event with this id. */
   projected(eventId: string, timeoutMs?: number): Promise<ApplyOutcome>;
   stop(): Promise<void>;
@@ -66,6 +69,14 @@ export async function startTestSystem(): Promise<TestSystem> {
     temporal: client,
     runId,
     env,
+    token(role, unitId) {
+      const config = apiConfigFromEnv(env);
+      return signToken(
+        { sub: `${role}-${unitId ?? 'test'}`, role, ...(unitId ? { unitId } : {}) },
+        config.authSecret,
+        3600,
+      );
+    },
     projected(eventId, timeoutMs = 30_000) {
       seen.delete(eventId);
       return new Promise((resolve, reject) => {

@@ -4,3 +4,4 @@ export * from './events/registry';
 export * from './events/topics';
 export * from './api/create-order';
 export * from './config/environment';
+export * from './api/order-actions';

@@ -17,6 +17,35 @@ export const createOrderRequestSchema = z.object({
   gridId: z.string().max(64).optional(),
   matterTypeCode: z.string().max(64).optional(),
   urgency: z.enum(URGENCIES).default('normal'),
+  /** The operator's own screening decision; without it the filter's suggestion is applied. */
+  screening: z
+    .discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('accept') }),
+      z.object({
+        outcome: z.literal('rejected'),
+        reason: z.enum([
+          'outside_public_duty',
+          'in_legal_process',
+          'unlawful_demand',
+          'abusive',
+          'insufficient_information',
+        ]),
+        explanation: z.string().trim().min(4).max(2000),
+        decidedBy: z.literal('operator').default('operator'),
+      }),
+      z.object({
+        outcome: z.literal('merged'),
+        intoOrderId: z.string().regex(/^HL\d{8}-\d{7}$/),
+        explanation: z.string().trim().min(4).max(2000),
+        decidedBy: z.literal('operator').default('operator'),
+      }),
+      z.object({
+        outcome: z.literal('answered_directly'),
+        explanation: z.string().trim().min(4).max(2000),
+        decidedBy: z.literal('operator').default('operator'),
+      }),
+    ])
+    .optional(),
   caller: z.object({
     name: z.string().trim().min(1).max(100),
     phone: z.string().regex(/^\+?[0-9-]{5,20}$/, 'a phone number of 5–20 digits'),

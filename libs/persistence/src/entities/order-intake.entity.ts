@@ -13,6 +13,31 @@ export class OrderIntakeEntity {
   @Column({ name: 'request_hash', type: 'text' })
   requestHash!: string;
 
+  @Column({ name: 'caller_key', type: 'text', nullable: true })
+  callerKey!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  category!: string | null;
+
+  @Column({ name: 'matter_type_code', type: 'text', nullable: true })
+  matterTypeCode!: string | null;
+
+  @Column({ name: 'street_id', type: 'text', nullable: true })
+  streetId!: string | null;
+
+  @Column({ name: 'community_id', type: 'text', nullable: true })
+  communityId!: string | null;
+
+  @Column({ name: 'grid_id', type: 'text', nullable: true })
+  gridId!: string | null;
+
+  /** accept, rejected, merged or answered_directly: what the filter (or the operator) decided. */
+  @Column({ name: 'screening_outcome', type: 'text', nullable: true })
+  screeningOutcome!: string | null;
+
+  @Column({ name: 'screening_reason', type: 'text', nullable: true })
+  screeningReason!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
