@@ -7,7 +7,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type ApiConfig } from './api-config';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { rateLimit } from './common/rate-limit.middleware';
 import { requestId } from './common/request-id.middleware';
+import { requestLogger } from './common/request-logger.middleware';
+import { securityHeaders } from './common/security.middleware';
 
 export interface RunningApi {
   app: INestApplication;
@@ -23,24 +26,20 @@ export async function createApi(config: ApiConfig): Promise<RunningApi> {
     { logger: ['error', 'warn', 'log'], bodyParser: false },
   );
   app.use(requestId);
+  app.use(requestLogger);
+  app.use(securityHeaders);
+  app.enableCors({
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    maxAge: 600,
+  });
+  app.use(rateLimit(config.rateLimitPerMinute));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useGlobalFilters(new HttpErrorFilter());
   app.disable('x-powered-by');
 
-  const openApi = new DocumentBuilder()
-    .setTitle('12345 hotline API')
-    .setDescription(
-      'Work orders (工单) of the 12345 citizen hotline: intake, handling by units, supervision.',
-    )
-    .setVersion('0.1.0')
-    .addBearerAuth({
-      type: 'http',
-      scheme: 'bearer',
-      bearerFormat: 'JWT',
-      description: 'npm run token -- --role unit --unit CGZF',
-    })
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'docs/openapi.json',
   });
 
@@ -58,4 +57,18 @@ export async function createApi(config: ApiConfig): Promise<RunningApi> {
 export async function listen(api: RunningApi, config: ApiConfig): Promise<void> {
   await api.app.listen(config.port, config.host);
   new Logger('api').log(`api ready on http://${config.host}:${config.port} (docs: /docs)`);
+}
+
+/** The OpenAPI document, generated from the controllers' decorators and the zod schemas. */
+export function openApiDocument(app: INestApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('12345 hotline API')
+    .setDescription(
+      'Work orders (工单) of the 12345 citizen hotline: intake by operators, handling by units, supervision by the centre. ' +
+        'Every route but /health needs a bearer token; mint one locally with `npm run token -- --role unit --unit CGZF`.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config);
 }

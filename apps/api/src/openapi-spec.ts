@@ -1,0 +1,42 @@
+import { type Client } from '@temporalio/client';
+import { NestFactory } from '@nestjs/core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type DataSource } from 'typeorm';
+import { apiConfigFromEnv } from './api-config';
+import { AppModule } from './app.module';
+import { openApiDocument } from './bootstrap';
+
+/** The committed spec: clients and reviewers read it; a test keeps it equal to what the code says. */
+export const SPEC_FILE = path.resolve(__dirname, '../openapi.json');
+
+/** Builds the document from the code alone: no database or Temporal connection is opened. */
+export async function generateSpec(): Promise<string> {
+  const infra = {
+    config: apiConfigFromEnv({}),
+    dataSource: {} as DataSource,
+    temporal: {} as Client,
+  };
+  const app = await NestFactory.create(AppModule.forInfrastructure(infra), { logger: false });
+  try {
+    return `${JSON.stringify(openApiDocument(app), null, 2)}\n`;
+  } finally {
+    await app.close();
+  }
+}
+
+export function committedSpec(): string {
+  return readFileSync(SPEC_FILE, 'utf8');
+}
+
+if (require.main === module) {
+  generateSpec()
+    .then((spec) => {
+      writeFileSync(SPEC_FILE, spec);
+      console.log(`Wrote ${path.relative(process.cwd(), SPEC_FILE)}`);
+    })
+    .catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
