@@ -1,4 +1,4 @@
-import { type EventEnvelope, eventTopics } from '@hotline/contracts';
+import { type EventEnvelope, eventTopics, topicOfAggregate } from '@hotline/contracts';
 import { CompressionTypes, type Kafka, Partitioners, type Producer } from 'kafkajs';
 import { type KafkaConfig } from './kafka-config';
 
@@ -36,7 +36,7 @@ export class KafkaEventPublisher implements EventPublisher {
     const topics = eventTopics(this.config.topicPrefix);
     const byTopic = new Map<string, EventEnvelope[]>();
     for (const e of events) {
-      const topic = e.aggregateType === 'order' ? topics.orderEvents : topics.whistleEvents;
+      const topic = topicOfAggregate(topics, e.aggregateType);
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), e]);
     }
     await this.producer.sendBatch({

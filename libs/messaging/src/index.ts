@@ -3,3 +3,5 @@ export * from './kafka';
 export * from './topics';
 export * from './event-publisher';
 export * from './event-consumer';
+export * from './topic-reader';
+export * from './raw-messages';

@@ -33,3 +33,16 @@ export async function ensureTopics(kafka: Kafka, config: KafkaConfig): Promise<v
     await admin.disconnect();
   }
 }
+
+/** Deletes the event topics of a prefix: for runs that made their own (isolated tests, benchmark). */
+export async function deleteTopics(kafka: Kafka, config: KafkaConfig): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const ours = Object.values(eventTopics(config.topicPrefix)).filter((t) => existing.has(t));
+    if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 30_000 });
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,8 +1,12 @@
 import { type z } from 'zod';
 import { type EventEnvelope, eventEnvelopeSchema } from './envelope';
 import { ORDER_EVENT_SCHEMAS } from './order-events';
+import { PROACTIVE_EVENT_SCHEMAS } from './proactive-events';
 
-const SCHEMAS: Record<string, Record<number, z.ZodType>> = { ...ORDER_EVENT_SCHEMAS };
+const SCHEMAS: Record<string, Record<number, z.ZodType>> = {
+  ...ORDER_EVENT_SCHEMAS,
+  ...PROACTIVE_EVENT_SCHEMAS,
+};
 
 export type EventValidation = { ok: true; event: EventEnvelope } | { ok: false; reason: string };
 
