@@ -2,12 +2,23 @@ import { DataSource } from 'typeorm';
 import { type DatabaseConfig } from './database-config';
 import { CallerContactEntity } from './entities/caller-contact.entity';
 import { OrderIntakeEntity } from './entities/order-intake.entity';
-import { OrderViewEntity } from './entities/order-view.entity';
+import { HotspotOutboxEntity } from './entities/hotspot.entities';
 import { InitialSchema1763884800000 } from './migrations/1763884800000-initial-schema';
 import { IntakeFacts1763884800100 } from './migrations/1763884800100-intake-facts';
+import { ReadModels1763884805000 } from './migrations/1763884805000-read-models';
+import { READ_MODEL_ENTITIES } from './read-models';
 
-export const ENTITIES = [OrderIntakeEntity, CallerContactEntity, OrderViewEntity];
-export const MIGRATIONS = [InitialSchema1763884800000, IntakeFacts1763884800100];
+export const ENTITIES = [
+  OrderIntakeEntity,
+  CallerContactEntity,
+  ...READ_MODEL_ENTITIES,
+  HotspotOutboxEntity,
+];
+export const MIGRATIONS = [
+  InitialSchema1763884800000,
+  IntakeFacts1763884800100,
+  ReadModels1763884805000,
+];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */
 export function createDataSource(config: DatabaseConfig, applicationName = 'hotline'): DataSource {
