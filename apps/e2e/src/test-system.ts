@@ -1,12 +1,20 @@
 import { apiConfigFromEnv } from '../../api/src/api-config';
 import { type Role, signToken } from '../../api/src/auth/jwt';
 import { createApi, type RunningApi } from '../../api/src/bootstrap';
-import { startProjector, type RunningProjector } from '../../projector/src/bootstrap';
-import { type ApplyOutcome } from '../../projector/src/projections/order-view.projection';
+import {
+  type ApplyOutcome,
+  startProjector,
+  type RunningProjector,
+} from '../../projector/src/bootstrap';
 import { startWorker, type RunningWorker } from '../../worker/src/bootstrap';
 import { type EventEnvelope } from '@hotline/contracts';
-import { kafkaConfigFromEnv } from '@hotline/messaging';
-import { databaseConfigFromEnv } from '@hotline/persistence';
+import { createKafka, deleteTopics, kafkaConfigFromEnv } from '@hotline/messaging';
+import {
+  createMigratedSchema,
+  databaseConfigFromEnv,
+  dropSchema,
+  execute,
+} from '@hotline/persistence';
 import { connectTemporalClient, temporalConfigFromEnv } from '@hotline/temporal';
 import { type Client, type Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
@@ -29,7 +37,15 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-export async function startTestSystem(): Promise<TestSystem> {
+export interface TestSystemOptions {
+  /**
+   * true: a database schema (migrated) and Kafka topics of this run's own, removed at stop —
+   * the read models start empty and nobody else's events reach them.
+   */
+  isolated?: boolean;
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const runId = randomUUID().slice(0, 8);
   const testDatabaseUrl = process.env.TEST_DATABASE_URL;
   if (!testDatabaseUrl)
@@ -42,6 +58,7 @@ export async function startTestSystem(): Promise<TestSystem> {
     TEMPORAL_TASK_QUEUE: `hotline-test-${runId}`,
     API_PORT: '0',
   };
+  const isolation = options.isolated ? await isolate(env, runId) : undefined;
   const seen = new Map<string, ApplyOutcome>();
   const waiters = new Map<string, (outcome: ApplyOutcome) => void>();
 
@@ -96,6 +113,27 @@ export async function startTestSystem(): Promise<TestSystem> {
       await projector.stop();
       await worker.stop();
       await connection.close();
+      await isolation?.remove();
+    },
+  };
+}
+
+/** Points `env` at a fresh schema and topic prefix of this run; `remove` deletes both. */
+async function isolate(env: NodeJS.ProcessEnv, runId: string) {
+  const schema = `e2e_${runId}`;
+  const base = databaseConfigFromEnv(env);
+  env.DATABASE_URL = (await createMigratedSchema(base, schema)).url;
+  // Workflow ids (order numbers) are shared by the whole Temporal namespace: start this schema's
+  // numbers somewhere no other run is likely to be.
+  const start = 5_000_000 + Math.floor(Math.random() * 4_900_000);
+  await execute(env.DATABASE_URL, `ALTER SEQUENCE order_number_seq RESTART WITH ${start}`);
+  env.KAFKA_TOPIC_PREFIX = `hotline-test-${runId}`;
+  return {
+    async remove() {
+      if (process.env.E2E_KEEP_ISOLATED) return; // for a post-mortem: psql, kafka-console-consumer
+      const kafka = kafkaConfigFromEnv(env);
+      await deleteTopics(createKafka(kafka), kafka);
+      await dropSchema(base.url, schema);
     },
   };
 }

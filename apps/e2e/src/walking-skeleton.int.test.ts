@@ -101,9 +101,10 @@ describe('walking skeleton: an order from POST /orders to the read model', () =>
       .send(order(`e2e-${randomUUID()}`))
       .expect(201);
     const orderId: string = body.orderId;
+    // Received and dispatched arrive together; wait for both, so the row is settled (#2).
     const before = await eventually(async () => {
       const res = await http().get(`/orders/${orderId}`).set(operator());
-      return res.body.view?.lastSequence >= 1 ? res.body.view : undefined;
+      return res.body.view?.lastSequence >= 2 ? res.body.view : undefined;
     });
     const event = await receivedEventOf(orderId);
 

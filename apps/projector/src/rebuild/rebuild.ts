@@ -1,0 +1,166 @@
+import { eventTopics, validateEvent } from '@hotline/contracts';
+import { type ReferenceData, sampleReferenceData } from '@hotline/domain';
+import { createKafka, type KafkaConfig, type RawMessage, TopicReader } from '@hotline/messaging';
+import {
+  createDataSource,
+  type DatabaseConfig,
+  dropSchema,
+  READ_MODEL_TABLES,
+  withSearchPath,
+} from '@hotline/persistence';
+import { type DataSource } from 'typeorm';
+import { allProjections } from '../projections';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { type Sql } from '../runner/sql';
+import { inTransaction } from '../runner/transaction';
+import {
+  cloneTables,
+  digestTables,
+  lockTables,
+  swapTables,
+  type TableDigest,
+} from './shadow-tables';
+
+export interface RebuildOptions {
+  kafka: KafkaConfig;
+  database: DatabaseConfig;
+  referenceData?: ReferenceData;
+  /** Progress of the read: events handled so far, events to read (grows while catching up). */
+  onProgress?: (read: number, total: number) => void;
+  /** Keep the replaced tables in their `retired_*` schema (for inspection) instead of dropping them. */
+  keepRetired?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RebuildReport {
+  events: number;
+  invalid: number;
+  gaps: number;
+  seconds: number;
+  eventsPerSecond: number;
+  /** Each table as the live model had it just before the swap, and as rebuilt. */
+  tables: { table: string; live: TableDigest; rebuilt: TableDigest; identical: boolean }[];
+  retiredSchema?: string;
+}
+
+/**
+ * Rebuilds every read model from the beginning of the event topics into fresh tables in a
+ * schema of their own, then swaps them in. The live projector keeps running meanwhile: the
+ * final catch-up happens while the live tables are locked, so no event falls between the
+ * rebuilt tables and the live projector (which then sees what the rebuild applied as repeats).
+ */
+export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildReport> {
+  const log = options.log ?? (() => {});
+  const started = Date.now();
+  const stamp = `${started.toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  const live = await createDataSource(options.database, 'hotline-rebuild').initialize();
+  let shadow: DataSource | undefined;
+  const topics = eventTopics(options.kafka.topicPrefix);
+  const reader = new TopicReader(
+    createKafka(options.kafka, log),
+    [topics.orderEvents, topics.whistleEvents],
+    `hotline-rebuild-${stamp}`,
+  );
+  const schemas = { live: '', rebuilt: `rebuild_${stamp}`, retired: `retired_${stamp}` };
+  try {
+    schemas.live = (await inTransaction(live, (sql) => currentSchema(sql))) as string;
+    await inTransaction(live, (sql) =>
+      cloneTables(sql, schemas.live, schemas.rebuilt, READ_MODEL_TABLES),
+    );
+    log(`building into schema ${schemas.rebuilt}`);
+    shadow = await createDataSource(
+      {
+        ...options.database,
+        url: withSearchPath(options.database.url, [schemas.rebuilt, schemas.live]),
+      },
+      'hotline-rebuild',
+    ).initialize();
+    const runner = new ProjectionRunner(
+      allProjections(options.referenceData ?? sampleReferenceData()),
+    );
+    const counts = { events: 0, invalid: 0, gaps: 0 };
+    const shadowDb = shadow;
+    await reader.start((batch) =>
+      // One transaction per fetched batch: each event is still applied whole, or not at all.
+      inTransaction(shadowDb, (sql) => applyBatch(sql, runner, batch, counts)),
+    );
+    const progress = (target: Awaited<ReturnType<TopicReader['endOffsets']>>) => (read: number) =>
+      options.onProgress?.(read, reader.count(target));
+
+    // Read up to the end, then catch up with what arrived meanwhile, until little is left.
+    let target = await reader.endOffsets();
+    await reader.reach(target, progress(target));
+    for (let round = 0; round < 5; round++) {
+      const next = await reader.endOffsets();
+      if (reader.count(next) - reader.count(target) < 100) break;
+      target = next;
+      await reader.reach(target, progress(target));
+    }
+
+    // Lock the live tables, read the last events, swap — all in one transaction.
+    const tables = await inTransaction(live, async (sql) => {
+      await lockTables(sql, schemas.live, READ_MODEL_TABLES);
+      target = await reader.endOffsets();
+      await reader.reach(target, progress(target));
+      await reader.freeze();
+      const before = await digestTables(sql, schemas.live, READ_MODEL_TABLES);
+      const after = await digestTables(sql, schemas.rebuilt, READ_MODEL_TABLES);
+      await swapTables(sql, READ_MODEL_TABLES, schemas);
+      return before.map((b, i) => ({
+        table: b.table,
+        live: b,
+        rebuilt: after[i]!,
+        identical: b.digest === after[i]!.digest,
+      }));
+    });
+    options.onProgress?.(reader.read, reader.count(target));
+    if (!options.keepRetired) await dropSchema(options.database.url, schemas.retired);
+    const seconds = (Date.now() - started) / 1000;
+    return {
+      ...counts,
+      seconds,
+      eventsPerSecond: counts.events / Math.max(seconds, 0.001),
+      tables,
+      ...(options.keepRetired ? { retiredSchema: schemas.retired } : {}),
+    };
+  } catch (err) {
+    // Leave nothing half-built behind; the live tables were never touched.
+    await dropSchema(options.database.url, schemas.rebuilt).catch(() => undefined);
+    throw err;
+  } finally {
+    await reader.stop().catch(() => undefined);
+    await shadow?.destroy();
+    await live.destroy();
+  }
+}
+
+async function applyBatch(
+  sql: Sql,
+  runner: ProjectionRunner,
+  batch: RawMessage[],
+  counts: { events: number; invalid: number; gaps: number },
+): Promise<void> {
+  for (const message of batch) {
+    counts.events += 1;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(message.value?.toString('utf8') ?? '');
+    } catch {
+      counts.invalid += 1; // dead-lettered by the live consumer already
+      continue;
+    }
+    const checked = validateEvent(raw);
+    if (!checked.ok) {
+      counts.invalid += 1;
+      continue;
+    }
+    const result = await runner.apply(checked.event, sql);
+    counts.gaps += result.gaps.length;
+  }
+}
+
+async function currentSchema(sql: Sql): Promise<string> {
+  const row = await sql.maybeOne<{ schema: string }>(`SELECT current_schema() AS schema`);
+  if (!row?.schema) throw new Error('the connection has no current schema');
+  return row.schema;
+}
