@@ -10,6 +10,7 @@ import { OrdersService } from './orders/orders.service';
 import { PersonalDataCipher } from './personal-data/personal-data.cipher';
 import { AuthGuard } from './auth/auth.guard';
 import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from './tokens';
+import { ViewsModule } from './views/views.module';
 
 export interface ApiInfrastructure {
   config: ApiConfig;
@@ -22,6 +23,7 @@ export class AppModule {
   static forInfrastructure(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
+      imports: [ViewsModule.forInfrastructure(infra)],
       controllers: [HealthController, OrdersController],
       providers: [
         { provide: API_CONFIG, useValue: infra.config },

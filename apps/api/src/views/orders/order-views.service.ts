@@ -1,0 +1,47 @@
+import { OrderTimelineEntity, OrderViewEntity } from '@hotline/persistence';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { type DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../../tokens';
+import { iso, keysetPage } from '../shared/keyset';
+import { type ListQuery, type Page, timeRange } from '../shared/list-query';
+
+/** The order view (工单) and timeline: lists by unit, street, status, matter and time; one order. */
+@Injectable()
+export class OrderViewsService {
+  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
+
+  async list(q: ListQuery): Promise<Page<OrderViewEntity>> {
+    const qb = this.db.getRepository(OrderViewEntity).createQueryBuilder('o');
+    if (q.unit)
+      qb.andWhere('(o.lead_unit_id = :unit OR :unit = ANY(o.assisting_unit_ids))', {
+        unit: q.unit,
+      });
+    if (q.street) qb.andWhere('o.street_id = :street', { street: q.street });
+    if (q.status) qb.andWhere('o.status IN (:...status)', { status: q.status });
+    if (q.matter) qb.andWhere('o.matter_type_code = :matter', { matter: q.matter });
+    const { from, to } = timeRange(q);
+    if (from) qb.andWhere('o.received_at >= :from', { from });
+    if (to) qb.andWhere('o.received_at < :to', { to });
+    return keysetPage(
+      qb,
+      [
+        { sql: 'o.received_at', value: (o) => iso(o.receivedAt) },
+        { sql: 'o.order_id', value: (o) => o.orderId },
+      ],
+      'DESC',
+      q,
+    );
+  }
+
+  async get(orderId: string): Promise<{ order: OrderViewEntity; timeline: OrderTimelineEntity[] }> {
+    const order = await this.db.getRepository(OrderViewEntity).findOneBy({ orderId });
+    if (!order) throw new NotFoundException(`No order ${orderId} in the read model`);
+    return { order, timeline: await this.timeline(orderId) };
+  }
+
+  timeline(orderId: string): Promise<OrderTimelineEntity[]> {
+    return this.db
+      .getRepository(OrderTimelineEntity)
+      .find({ where: { orderId }, order: { sequence: 'ASC' } });
+  }
+}

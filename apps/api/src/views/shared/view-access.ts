@@ -1,0 +1,16 @@
+import { ForbiddenException } from '@nestjs/common';
+import { type Principal } from '../../auth/principal';
+
+/**
+ * Units read their own work only: a unit token's lists are narrowed to its unit, and asking for
+ * another unit's is refused. The centre's roles read everything.
+ */
+export function unitScope(principal: Principal, requested: string | undefined): string | undefined {
+  if (principal.role !== 'unit') return requested;
+  if (requested && requested !== principal.unitId) {
+    throw new ForbiddenException(
+      `Unit ${principal.unitId} may not read unit ${requested}'s orders`,
+    );
+  }
+  return principal.unitId;
+}

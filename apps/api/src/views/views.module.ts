@@ -1,0 +1,49 @@
+import { sampleReferenceData } from '@hotline/domain';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type DataSource } from 'typeorm';
+import { DATA_SOURCE, REFERENCE_DATA } from '../tokens';
+import { HotspotsController } from './hotspots/hotspots.controller';
+import { HotspotsService } from './hotspots/hotspots.service';
+import { UnitInboxController } from './inbox/unit-inbox.controller';
+import { UnitInboxService } from './inbox/unit-inbox.service';
+import { MonthlyTopicsController } from './monthly-topics/monthly-topics.controller';
+import { MonthlyTopicsService } from './monthly-topics/monthly-topics.service';
+import { OrderViewsController } from './orders/order-views.controller';
+import { OrderViewsService } from './orders/order-views.service';
+import { ProjectorHealthController } from './projector/projector-health.controller';
+import { ScoresController } from './scores/scores.controller';
+import { ScoresService } from './scores/scores.service';
+import { SlaBoardController } from './sla-board/sla-board.controller';
+import { SlaBoardService } from './sla-board/sla-board.service';
+
+/**
+ * The query API over the read models (GET /views/…): paginated, filterable, documented. Reads
+ * only PostgreSQL; the global AuthGuard applies to every route here too.
+ */
+@Module({})
+export class ViewsModule {
+  static forInfrastructure(infra: { dataSource: DataSource }): DynamicModule {
+    return {
+      module: ViewsModule,
+      controllers: [
+        OrderViewsController,
+        UnitInboxController,
+        SlaBoardController,
+        ScoresController,
+        HotspotsController,
+        MonthlyTopicsController,
+        ProjectorHealthController,
+      ],
+      providers: [
+        { provide: DATA_SOURCE, useValue: infra.dataSource },
+        { provide: REFERENCE_DATA, useValue: sampleReferenceData() },
+        OrderViewsService,
+        UnitInboxService,
+        SlaBoardService,
+        ScoresService,
+        HotspotsService,
+        MonthlyTopicsService,
+      ],
+    };
+  }
+}
