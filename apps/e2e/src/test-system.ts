@@ -38,6 +38,8 @@ export interface TestSystem {
 }
 
 export interface TestSystemOptions {
+  /** false: run no worker in this process (a test runs its own, e.g. as a child process to kill). */
+  inProcessWorker?: boolean;
   /**
    * true: a database schema (migrated) and Kafka topics of this run's own, removed at stop —
    * the read models start empty and nobody else's events reach them.
@@ -62,10 +64,10 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const seen = new Map<string, ApplyOutcome>();
   const waiters = new Map<string, (outcome: ApplyOutcome) => void>();
 
-  const worker = await startWorker({
-    kafka: kafkaConfigFromEnv(env),
-    temporal: temporalConfigFromEnv(env),
-  });
+  const worker: RunningWorker =
+    options.inProcessWorker === false
+      ? { stop: async () => undefined }
+      : await startWorker({ kafka: kafkaConfigFromEnv(env), temporal: temporalConfigFromEnv(env) });
   const projector = await startProjector({
     kafka: kafkaConfigFromEnv(env),
     database: databaseConfigFromEnv(env),
