@@ -14,15 +14,35 @@ export function meaningfulLength(text: string): number {
   return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }
 
-/** The keywords (in the order given) with at least one non-negated occurrence in the text. */
+/**
+ * The keywords (in the order given) with at least one non-negated occurrence in the text.
+ * A composite keyword `A+B` matches when every part occurs, un-negated, in one clause: callers
+ * say "工地夜间22点后还在施工，噪音很大", not the catalogue's "施工噪音".
+ */
 export function matchKeywords(
   normalizedText: string,
   keywords: readonly string[],
   negationMarkers: readonly string[],
 ): string[] {
   return keywords.filter((keyword) =>
-    hasAffirmedOccurrence(normalizedText, normalizeText(keyword), negationMarkers),
+    keyword.includes('+')
+      ? hasAffirmedCooccurrence(normalizedText, keyword, negationMarkers)
+      : hasAffirmedOccurrence(normalizedText, normalizeText(keyword), negationMarkers),
   );
+}
+
+/** Sentence-level punctuation that ends a clause (commas do not: "夜间施工，噪音很大" is one complaint). */
+const CLAUSE_END = /[。！？!?；;\n]/u;
+
+function hasAffirmedCooccurrence(
+  text: string,
+  keyword: string,
+  negations: readonly string[],
+): boolean {
+  const parts = keyword.split('+').map(normalizeText).filter(Boolean);
+  return text
+    .split(CLAUSE_END)
+    .some((clause) => parts.every((part) => hasAffirmedOccurrence(clause, part, negations)));
 }
 
 function hasAffirmedOccurrence(
@@ -41,7 +61,7 @@ function hasAffirmedOccurrence(
 
 /** Longer keywords are more specific, so they weigh more: "暖气跑水" beats "跑水". */
 export function keywordScore(matched: readonly string[]): number {
-  return matched.reduce((sum, keyword) => sum + [...keyword].length, 0);
+  return matched.reduce((sum, keyword) => sum + [...keyword.replaceAll('+', '')].length, 0);
 }
 
 /** Replaces each phrase with spaces of the same length, so it cannot match nor join neighbours. */
