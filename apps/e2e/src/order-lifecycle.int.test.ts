@@ -169,6 +169,25 @@ describe('an order through the API, from the call to closure', () => {
     ).toBe(false);
   });
 
+  it('masks a phone number said in the complaint everywhere but the full caller view', async () => {
+    const said = '13911112222';
+    const call = {
+      ...noiseCall(),
+      content: `星湖东里的工地夜间施工噪音很大，请打我另一个电话${said}`,
+    };
+    const res = await http().post('/orders').set(as('operator')).send(call).expect(201);
+    const orderId: string = res.body.orderId;
+    const state = await eventually(async () => {
+      const r = await http().get(`/orders/${orderId}`).set(as('supervisor'));
+      return r.body.state?.timeline?.length ? r.body : undefined;
+    });
+    expect(JSON.stringify(state)).not.toContain(said);
+    const history = await system.temporal.workflow.getHandle(orderId).fetchHistory();
+    expect(JSON.stringify(history)).not.toContain(said);
+    const full = await http().get(`/orders/${orderId}`).set(as('operator')).expect(200);
+    expect(full.body.caller.originalContent).toContain(said);
+  });
+
   it('closes a consultation on the call when the knowledge base answers it (直接办结)', async () => {
     const res = await http()
       .post('/orders')

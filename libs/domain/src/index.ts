@@ -119,3 +119,6 @@ export {
   type WhistleParticipation,
   type WhistleRating,
 } from './scoring/whistle-evaluation';
+
+// Personal data
+export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';

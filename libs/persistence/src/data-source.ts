@@ -6,6 +6,7 @@ import { HotspotOutboxEntity } from './entities/hotspot.entities';
 import { InitialSchema1763884800000 } from './migrations/1763884800000-initial-schema';
 import { IntakeFacts1763884800100 } from './migrations/1763884800100-intake-facts';
 import { ReadModels1763884805000 } from './migrations/1763884805000-read-models';
+import { CallerOriginalContent1763884806000 } from './migrations/1763884806000-caller-original-content';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   InitialSchema1763884800000,
   IntakeFacts1763884800100,
   ReadModels1763884805000,
+  CallerOriginalContent1763884806000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

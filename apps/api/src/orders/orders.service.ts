@@ -1,5 +1,5 @@
 import { type CreateOrderRequest, type OrderActionName } from '@hotline/contracts';
-import { type ReferenceData } from '@hotline/domain';
+import { redactPersonalData, type ReferenceData } from '@hotline/domain';
 import { CallerContactEntity, OrderIntakeEntity, OrderViewEntity } from '@hotline/persistence';
 import { type TemporalConfig } from '@hotline/temporal';
 import type { OrderState, OrderWorkflowInput } from '@hotline/workflows';
@@ -39,6 +39,8 @@ export interface SubmittedOrder {
 export interface CallerView {
   name?: string;
   phone: string;
+  /** The complaint as said, when intake masked personal data in it (full view only). */
+  originalContent?: string;
   /** true when the phone is shown masked (138****1234): the caller is not this user's business. */
   masked: boolean;
 }
@@ -69,8 +71,11 @@ export class OrdersService {
    * encrypted caller in one transaction, then starts the order's workflow (id = order number).
    * Safe to repeat: a crash between the two steps is healed by a retry with the same key.
    */
-  async submit(request: CreateOrderRequest): Promise<SubmittedOrder> {
-    const requestHash = hashRequest(request);
+  async submit(original: CreateOrderRequest): Promise<SubmittedOrder> {
+    const requestHash = hashRequest(original);
+    // Phone or ID numbers said in the complaint never travel on: the text is masked from here on.
+    const redaction = redactPersonalData(original.content);
+    const request = { ...original, content: redaction.text };
     const callerKey = this.personalData.callerKey(request.caller.phone);
     const outcome = await this.db.transaction(async (em) => {
       const existing = await em
@@ -113,6 +118,8 @@ export class OrdersService {
         phoneEncrypted: this.personalData.encrypt(request.caller.phone),
         phoneMasked: maskPhone(request.caller.phone),
         callerKey,
+        contentEncrypted:
+          redaction.found.length > 0 ? this.personalData.encrypt(original.content) : null,
       });
       return { created: { orderId: order_id, receivedAt: created_at, screening } };
     });
@@ -238,6 +245,9 @@ export class OrdersService {
       return {
         name: this.personalData.decrypt(contact.nameEncrypted),
         phone: this.personalData.decrypt(contact.phoneEncrypted),
+        ...(contact.contentEncrypted
+          ? { originalContent: this.personalData.decrypt(contact.contentEncrypted) }
+          : {}),
         masked: false,
       };
     }

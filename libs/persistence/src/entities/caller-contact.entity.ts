@@ -22,6 +22,10 @@ export class CallerContactEntity {
   @Column({ name: 'caller_key', type: 'text' })
   callerKey!: string;
 
+  /** The complaint as said, when intake masked personal data in it; otherwise null. */
+  @Column({ name: 'content_encrypted', type: 'text', nullable: true })
+  contentEncrypted!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
