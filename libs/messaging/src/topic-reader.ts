@@ -24,6 +24,8 @@ export class TopicReader {
   private frozen = false;
   private inFlight: Promise<void> = Promise.resolve();
   private failure: unknown;
+  /** When the first batch arrived (ms since epoch): reading speed is measured from here. */
+  firstBatchAt?: number;
 
   constructor(
     private readonly kafka: Kafka,
@@ -63,6 +65,7 @@ export class TopicReader {
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
         if (this.frozen || batch.messages.length === 0) return;
+        this.firstBatchAt ??= Date.now();
         const run = onBatch(
           batch.messages.map((m) => ({
             topic: batch.topic,

@@ -8,6 +8,7 @@ export class ProgressBar {
 
   constructor(
     private readonly label: string,
+    private readonly unit = 'events',
     private readonly stream: NodeJS.WriteStream = process.stderr,
     private readonly width = 30,
   ) {}
@@ -24,8 +25,8 @@ export class ProgressBar {
     const eta = rate > 0 && total > done ? `${Math.ceil((total - done) / rate)}s` : '-';
     const line =
       `${this.label} [${'#'.repeat(filled)}${'.'.repeat(this.width - filled)}] ` +
-      `${(fraction * 100).toFixed(1)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} events ` +
-      `${Math.round(rate).toLocaleString('en')} ev/s ETA ${eta}`;
+      `${(fraction * 100).toFixed(1)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${this.unit} ` +
+      `${rate.toFixed(rate < 100 ? 1 : 0)}/s ETA ${eta}`;
     this.stream.write(this.stream.isTTY ? `\r${line}\x1b[K` : `${line}\n`);
   }
 

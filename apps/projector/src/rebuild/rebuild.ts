@@ -36,8 +36,12 @@ export interface RebuildReport {
   events: number;
   invalid: number;
   gaps: number;
+  /** The whole command, wall clock: cloning, reading, applying, catching up, swapping. */
   seconds: number;
   eventsPerSecond: number;
+  /** Reading and applying alone: from the first batch to the end of the first read. */
+  applySeconds: number;
+  applyEventsPerSecond: number;
   /** Each table as the live model had it just before the swap, and as rebuilt. */
   tables: { table: string; live: TableDigest; rebuilt: TableDigest; identical: boolean }[];
   retiredSchema?: string;
@@ -63,7 +67,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   );
   const schemas = { live: '', rebuilt: `rebuild_${stamp}`, retired: `retired_${stamp}` };
   try {
-    schemas.live = (await inTransaction(live, (sql) => currentSchema(sql))) as string;
+    schemas.live = await inTransaction(live, (sql) => currentSchema(sql));
     await inTransaction(live, (sql) =>
       cloneTables(sql, schemas.live, schemas.rebuilt, READ_MODEL_TABLES),
     );
@@ -90,6 +94,10 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     // Read up to the end, then catch up with what arrived meanwhile, until little is left.
     let target = await reader.endOffsets();
     await reader.reach(target, progress(target));
+    const firstRead = {
+      events: counts.events,
+      seconds: (Date.now() - (reader.firstBatchAt ?? Date.now())) / 1000,
+    };
     for (let round = 0; round < 5; round++) {
       const next = await reader.endOffsets();
       if (reader.count(next) - reader.count(target) < 100) break;
@@ -120,6 +128,8 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
       ...counts,
       seconds,
       eventsPerSecond: counts.events / Math.max(seconds, 0.001),
+      applySeconds: firstRead.seconds,
+      applyEventsPerSecond: firstRead.events / Math.max(firstRead.seconds, 0.001),
       tables,
       ...(options.keepRetired ? { retiredSchema: schemas.retired } : {}),
     };

@@ -53,13 +53,14 @@ export class ProjectionRunner {
 
     const previousOf = new Map(advanced.map((a) => [a.projection, a.previous]));
     const gaps: SequenceGap[] = [];
+    const shared = new Map<string, unknown>();
     for (const projection of following) {
       const previous = previousOf.get(projection.name);
       if (previous === undefined) continue; // this projection had seen the event
       if (event.sequence > previous + 1) {
         gaps.push(await recordGap(sql, projection.name, event, previous + 1));
       }
-      await projection.apply(event, { sql });
+      await projection.apply(event, { sql, shared });
     }
     return { outcome: 'applied', gaps };
   }

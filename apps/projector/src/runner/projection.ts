@@ -4,6 +4,11 @@ import { type Sql } from './sql';
 /** What a projection may do while applying one event: SQL on the event's transaction. */
 export interface ProjectionContext {
   readonly sql: Sql;
+  /**
+   * What earlier projections worked out for this same event, for later ones to reuse instead of
+   * reading it back (the order view's snapshot before and after, for the inbox and SLA board).
+   */
+  readonly shared: Map<string, unknown>;
 }
 
 /**

@@ -1,15 +1,19 @@
-import { type QueryRunner } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { type PoolClient } from 'pg';
 
 /**
- * The projections' one way to talk to PostgreSQL: plain SQL on the runner's transaction.
- * TypeORM's `query` returns different shapes per statement; this always gives rows and a count.
+ * The projections' one way to talk to PostgreSQL: plain SQL on the runner's transaction, as
+ * named prepared statements — a projection runs the same dozen statements for every event, so
+ * each connection parses and plans them once. (A prepared statement is re-analysed when a table
+ * it names changes, so a rebuild's table swap is picked up.)
  */
 export class Sql {
-  constructor(private readonly runner: QueryRunner) {}
+  private static readonly names = new Map<string, string>();
+
+  constructor(private readonly client: PoolClient) {}
 
   async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
-    const result = await this.runner.query(text, params, true);
-    return result.records as T[];
+    return (await this.client.query({ name: Sql.nameOf(text), text, values: params })).rows as T[];
   }
 
   async maybeOne<T>(text: string, params: unknown[] = []): Promise<T | undefined> {
@@ -18,7 +22,16 @@ export class Sql {
 
   /** Runs a statement; returns how many rows it touched. */
   async exec(text: string, params: unknown[] = []): Promise<number> {
-    const result = await this.runner.query(text, params, true);
-    return result.affected ?? result.records.length;
+    const result = await this.client.query({ name: Sql.nameOf(text), text, values: params });
+    return result.rowCount ?? 0;
+  }
+
+  private static nameOf(text: string): string {
+    let name = Sql.names.get(text);
+    if (!name) {
+      name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+      Sql.names.set(text, name);
+    }
+    return name;
   }
 }
