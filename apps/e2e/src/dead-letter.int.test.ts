@@ -112,4 +112,14 @@ describe('poison events and sequence gaps', () => {
       ]),
     ).toEqual([{ n: projections.length }]);
   });
+
+  it('refuses to publish an invalid event at all: validated on the producing side too', async () => {
+    const order = new SyntheticOrder();
+    const before = (await topics.read(topics.names.orderEvents)).length;
+    const bad = { ...order.received(), payload: { orderId: order.orderId } };
+    await expect(topics.publish([order.received(), bad])).rejects.toThrow(
+      /refusing to publish OrderReceived .*payload: channel/,
+    );
+    expect(await topics.read(topics.names.orderEvents)).toHaveLength(before); // not even the good one
+  });
 });

@@ -1,6 +1,22 @@
-import { type EventEnvelope, eventTopics, topicOfAggregate } from '@hotline/contracts';
+import {
+  type EventEnvelope,
+  eventTopics,
+  topicOfAggregate,
+  validateEvent,
+} from '@hotline/contracts';
 import { CompressionTypes, type Kafka, Partitioners, type Producer } from 'kafkajs';
 import { type KafkaConfig } from './kafka-config';
+
+/** An event that does not match its contract: never sent, so no consumer has to dead-letter it. */
+export class InvalidEventError extends Error {
+  constructor(
+    readonly event: EventEnvelope,
+    readonly reason: string,
+  ) {
+    super(`refusing to publish ${event.type} ${event.aggregateId}#${event.sequence}: ${reason}`);
+    this.name = 'InvalidEventError';
+  }
+}
 
 export interface EventPublisher {
   publish(events: EventEnvelope[]): Promise<void>;
@@ -31,6 +47,11 @@ export class KafkaEventPublisher implements EventPublisher {
 
   async publish(events: EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
+    // Validated on the way out as on the way in: a bad event fails its publisher, loudly.
+    for (const e of events) {
+      const checked = validateEvent(e);
+      if (!checked.ok) throw new InvalidEventError(e, checked.reason);
+    }
     this.connected ??= this.producer.connect();
     await this.connected;
     const topics = eventTopics(this.config.topicPrefix);
