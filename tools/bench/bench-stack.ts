@@ -42,7 +42,8 @@ export interface BenchStack {
 }
 
 export async function startBenchStack(
-  onApplied: (lagMs: number) => void,
+  /** Per applied event: ms from the event's time, and from its Kafka append, to its commit. */
+  onApplied: (lagMs: number, fromKafkaMs: number) => void,
   log: (line: string) => void,
 ): Promise<BenchStack> {
   const runId = `b${Date.now().toString(36)}`;
@@ -63,8 +64,10 @@ export async function startBenchStack(
     database,
     groupId: `hotline-bench-projector-${runId}`,
     logEveryMs: 0,
-    observe: (event, outcome) => {
-      if (outcome === 'applied') onApplied(Date.now() - Date.parse(event.occurredAt));
+    observe: (event, outcome, t) => {
+      if (outcome === 'applied') {
+        onApplied(t.committedAt - Date.parse(event.occurredAt), t.committedAt - t.appendedAt);
+      }
     },
   });
   const { client, connection } = await connectTemporalClient(temporal);

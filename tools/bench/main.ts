@@ -51,7 +51,11 @@ function noiseOrders(runId: string) {
 
 async function main() {
   const lags: number[] = [];
-  const stack = await startBenchStack((lag) => lags.push(lag), log);
+  const fromKafka: number[] = [];
+  const stack = await startBenchStack((lag, kafka) => {
+    lags.push(lag);
+    fromKafka.push(kafka);
+  }, log);
   const keep = process.argv.includes('--keep');
   try {
     log(`${ORDERS} orders, ${CONCURRENCY} at a time, through the order workflow …`);
@@ -111,6 +115,9 @@ async function main() {
         p50Ms: percentile(lags, 50),
         p99Ms: percentile(lags, 99),
         maxMs: Math.max(...lags),
+        // The projector's own share: from the Kafka append to the commit.
+        fromKafkaP50Ms: percentile(fromKafka, 50),
+        fromKafkaP99Ms: percentile(fromKafka, 99),
       },
       bareWorkflow: {
         seconds: bare.seconds,

@@ -24,9 +24,16 @@ export interface ProjectorConfig {
   groupId: string;
   referenceData?: ReferenceData;
   /** Called after each event's transaction committed, with what it did (tests, benchmark). */
-  observe?: (event: EventEnvelope, outcome: ApplyOutcome) => void;
+  observe?: (event: EventEnvelope, outcome: ApplyOutcome, timing: EventTiming) => void;
   /** How often the progress line is logged (ms); 0 turns it off. */
   logEveryMs?: number;
+}
+
+export interface EventTiming {
+  /** When Kafka appended the event (ms since epoch). */
+  appendedAt: number;
+  /** When its transaction committed (ms since epoch). */
+  committedAt: number;
 }
 
 export interface RunningProjector {
@@ -62,9 +69,10 @@ export async function startProjector(config: ProjectorConfig): Promise<RunningPr
     deadLetterTopic: topics.deadLetter,
     fromBeginning: true,
     log: (line) => logger.warn(line),
-    handle: async ({ event }) => {
+    handle: async ({ event, appendedAt }) => {
       const result = await inTransaction(db, (sql) => runner.apply(event, sql));
-      metrics.record(result, Date.now() - Date.parse(event.occurredAt));
+      const committedAt = Date.now();
+      metrics.record(result, committedAt - Date.parse(event.occurredAt));
       const [gap] = result.gaps;
       if (gap) {
         logger.warn(
@@ -73,7 +81,7 @@ export async function startProjector(config: ProjectorConfig): Promise<RunningPr
             `applied, gap recorded in projection_gap`,
         );
       }
-      config.observe?.(event, result.outcome);
+      config.observe?.(event, result.outcome, { appendedAt, committedAt });
     },
   });
   await consumer.start();

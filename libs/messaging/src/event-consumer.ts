@@ -6,6 +6,8 @@ export interface ConsumedEvent {
   topic: string;
   partition: number;
   offset: string;
+  /** When the broker appended the message (ms since epoch). */
+  appendedAt: number;
 }
 
 export interface EventConsumerOptions {
@@ -90,6 +92,7 @@ export class EventConsumer {
           topic,
           partition,
           offset: message.offset,
+          appendedAt: Number(message.timestamp),
         });
         this.stats.applied += 1;
       },
