@@ -42,7 +42,15 @@ export { sampleReferenceData } from './reference/sample';
 export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
 
 // Calendar
-export { WorkingCalendar, CalendarCoverageError, type DayKind } from './calendar/working-calendar';
+export {
+  WorkingCalendar,
+  CalendarCoverageError,
+  type CalendarOptions,
+  type CalendarProvenance,
+  type DayKind,
+  type Tracked,
+  type UncoveredYears,
+} from './calendar/working-calendar';
 export { shanghaiDate, shanghaiMonth } from './calendar/shanghai-time';
 
 // Time limits
@@ -64,7 +72,7 @@ export {
   type ExtensionRequest,
   type ExtensionRule,
 } from './sla/extension';
-export { whistleReportDeadline } from './sla/whistle-deadlines';
+export { whistleReportDeadline, type WhistleReportDeadline } from './sla/whistle-deadlines';
 export { callbackWindow, type CallbackWindow } from './sla/callback';
 
 // Filter

@@ -26,7 +26,8 @@ export class BusinessHours {
     let remaining = Math.round(hours * HOUR_MS);
     if (remaining === 0) return new Date(from.getTime());
     let t = from.getTime();
-    // Ends: each working day consumes office time, and the calendar throws past its last year.
+    // Ends: every year has working days (provisional ones too), each consuming office time; a
+    // strict calendar throws at the first year its table lacks.
     for (let day = dayNumberOf(from); ; day++) {
       if (!this.isWorkingDay(day)) continue;
       const midnight = startOfDay(day).getTime();

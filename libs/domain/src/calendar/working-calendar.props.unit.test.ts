@@ -4,14 +4,21 @@ import { DAY_MS, HOUR_MS } from './shanghai-time';
 import { WorkingCalendar } from './working-calendar';
 
 const calendar = WorkingCalendar.fromReference(sampleReferenceData());
+const strict = WorkingCalendar.strict(sampleReferenceData());
 
-// Instants whose results stay inside the covered years 2025–2026.
-const instant = fc
-  .integer({
-    min: Date.parse('2025-02-15T00:00:00+08:00'),
-    max: Date.parse('2026-10-31T23:59:59+08:00'),
-  })
-  .map((ms) => new Date(ms));
+const between = (min: string, max: string) =>
+  fc
+    .integer({ min: Date.parse(`${min}+08:00`), max: Date.parse(`${max}+08:00`) })
+    .map((ms) => new Date(ms));
+
+// Results stay inside the covered years 2025–2026.
+const coveredInstant = between('2025-02-15T00:00:00', '2026-10-31T23:59:59');
+// The table (2025–2026) and the provisional 2027, with weight on the turn of the year.
+const instant = fc.oneof(
+  coveredInstant,
+  between('2026-11-15T00:00:00', '2027-01-20T23:59:59'),
+  between('2027-01-01T00:00:00', '2027-11-30T23:59:59'),
+);
 const workingDays = fc.integer({ min: -25, max: 25 }).filter((n) => n !== 0);
 const naturalDays = fc.integer({ min: 1, max: 30 });
 const officeHours = fc.integer({ min: 0, max: 7 * 40 }).map((quarters) => quarters / 4);
@@ -81,6 +88,44 @@ describe('business hours (properties)', () => {
         const end = calendar.addBusinessHours(from, h);
         expect(end.getTime()).toBeGreaterThanOrEqual(from.getTime());
         expect(calendar.businessHoursBetween(from, end)).toBeCloseTo(h, 9);
+      }),
+    );
+  });
+});
+
+describe('covered and provisional years (properties)', () => {
+  const isCovered = (d: Date) => d < new Date('2027-01-01T00:00:00+08:00');
+
+  it('answers the covered years exactly as the strict calendar, and never provisionally', () => {
+    fc.assert(
+      fc.property(coveredInstant, workingDays, naturalDays, (from, n, m) => {
+        expect(calendar.addWorkingDays(from, n)).toEqual(strict.addWorkingDays(from, n));
+        expect(calendar.addNaturalDays(from, m)).toEqual(strict.addNaturalDays(from, m));
+        expect(calendar.dayKind(from)).toEqual(strict.dayKind(from));
+        expect(calendar.dayKind(from).provisional).toBe(false);
+      }),
+    );
+  });
+
+  it('marks exactly the days from 2027 on as provisional', () => {
+    fc.assert(
+      fc.property(instant, (day) => {
+        expect(calendar.dayKind(day).provisional).toBe(!isCovered(day));
+        expect(calendar.isProvisional(day)).toBe(!isCovered(day));
+      }),
+    );
+  });
+
+  it('tracks a result as provisional exactly when a day it counted over is in 2027', () => {
+    fc.assert(
+      fc.property(instant, workingDays, naturalDays, (from, n, m) => {
+        const working = calendar.track((c) => c.addWorkingDays(from, n));
+        // Counting either way consults every day between the start's day and the result.
+        expect(working.provisional).toBe(!isCovered(from) || !isCovered(working.value));
+        // Natural days consult only the n-th day and the days it runs on over.
+        const natural = calendar.track((c) => c.addNaturalDays(from, m));
+        expect(natural.provisional).toBe(!isCovered(natural.value));
+        expect(natural.provisionalYears).toEqual(natural.provisional ? [2027] : []);
       }),
     );
   });

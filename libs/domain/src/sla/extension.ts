@@ -71,7 +71,11 @@ export function canRequestExtension(request: ExtensionRequest, policy: Policy): 
   return { ok: true, extra: { unit: rule.maxExtra.unit, amount: extra } };
 }
 
-/** The new deadline once the centre approves: the extra time runs on from the current deadline. */
+/**
+ * The new deadline once the centre approves: the extra time runs on from the current deadline.
+ * To learn whether it relied on a provisional year, run it through the calendar's `track`:
+ * `calendar.track((c) => extendDeadline(request, c, policy)).provisional`.
+ */
 export function extendDeadline(
   request: ExtensionRequest,
   calendar: WorkingCalendar,

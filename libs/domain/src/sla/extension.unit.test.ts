@@ -62,4 +62,18 @@ describe('extensions (延期)', () => {
       extendDeadline({ ...request, extensionsGranted: 1 }, calendar, ref.policy),
     ).toThrow(/上限/);
   });
+
+  it('tells through calendar.track when the extended deadline is provisional', () => {
+    const request = {
+      handlingClass: 'general',
+      handlingBy: at('2026-12-28T23:59:59.999'),
+      requestedAt: at('2026-12-28T10:00:00'),
+      extensionsGranted: 0,
+    } as const;
+    expect(calendar.track((c) => extendDeadline(request, c, ref.policy))).toEqual({
+      value: at('2027-01-04T23:59:59.999'),
+      provisional: true,
+      provisionalYears: [2027],
+    });
+  });
 });

@@ -3,7 +3,7 @@
  * group appears once its clock has started: dispatch at intake, acknowledgement at dispatch,
  * response and handling at acknowledgement.
  */
-import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { CalendarProvenance, WorkingCalendar } from '../calendar/working-calendar';
 import type { HandlingClass, Limit, Policy, Urgency } from '../reference/types';
 import { applyLimit, describeLimit } from './limits';
 
@@ -32,7 +32,13 @@ export interface HandlingDeadlines {
   readonly description: string;
 }
 
-export interface OrderDeadlines {
+/**
+ * `provisional` (from `CalendarProvenance`) is true when any deadline here relied on a day of a
+ * provisional year (a year whose holiday notice is not in the table yet, see `WorkingCalendar`):
+ * keep the deadline, but recompute it once that year's notice is published. Clock-time limits never
+ * consult the calendar; day-based limits, overdue notices and business hours can.
+ */
+export interface OrderDeadlines extends CalendarProvenance {
   readonly urgency: Urgency;
   readonly handlingClass: HandlingClass;
   readonly dispatch: { readonly dispatchBy: Date } | null;
@@ -62,6 +68,17 @@ export function orderDeadlines(
   calendar: WorkingCalendar,
   policy: Policy,
 ): OrderDeadlines {
+  const { value, provisional, provisionalYears } = calendar.track((c) =>
+    computeDeadlines(input, c, policy),
+  );
+  return { ...value, provisional, provisionalYears };
+}
+
+function computeDeadlines(
+  input: DeadlineInput,
+  calendar: WorkingCalendar,
+  policy: Policy,
+): Omit<OrderDeadlines, keyof CalendarProvenance> {
   const urgency = effectiveUrgency(input.urgency, input.handlingClass);
   const handlingClass = effectiveHandlingClass(input.urgency, input.handlingClass);
   const { receivedAt, dispatchedAt, acknowledgedAt } = input;

@@ -26,6 +26,8 @@ describe('orderDeadlines', () => {
     // Response is clock time: 24 h later, holiday or not.
     expect(d.handling?.responseBy).toEqual(at('2026-10-01T16:45:00'));
     expect(d.handling?.overdueNoticeAt).toEqual(at('2026-10-09T09:00:00'));
+    expect(d.provisional).toBe(false);
+    expect(d.provisionalYears).toEqual([]);
   });
 
   it('runs the intake, acknowledgement and return clocks 7×24', () => {
@@ -90,5 +92,71 @@ describe('orderDeadlines', () => {
     expect(d.acknowledgement?.acknowledgeBy).toEqual(at('2026-11-23T08:15:00'));
     expect(d.handling?.responseBy).toEqual(at('2026-11-23T10:10:00'));
     expect(d.handling?.handlingBy).toEqual(at('2026-11-23T10:10:00'));
+  });
+
+  describe('into a year without a holiday notice (2027 is provisional)', () => {
+    it('gives a 7-day order acknowledged on 25 December 2026 a provisional deadline of 4 January', () => {
+      const d = orderDeadlines(
+        { urgency: 'normal', handlingClass: 'general', acknowledgedAt: at('2026-12-25T10:00:00') },
+        calendar,
+        ref.policy,
+      );
+      // Day 7 is 1 January (元旦, fixed by law), then a weekend: on to Monday 4 January.
+      expect(d.handling?.handlingBy).toEqual(at('2027-01-04T23:59:59.999'));
+      expect(d.handling?.overdueNoticeAt).toEqual(at('2027-01-05T09:00:00'));
+      expect(d.handling?.responseBy).toEqual(at('2026-12-26T10:00:00'));
+      expect(d.provisional).toBe(true);
+      expect(d.provisionalYears).toEqual([2027]);
+    });
+
+    it('gives a 15-day order acknowledged on 17 December 2026 the same provisional deadline', () => {
+      const d = orderDeadlines(
+        { urgency: 'normal', handlingClass: 'complex', acknowledgedAt: at('2026-12-17T09:00:00') },
+        calendar,
+        ref.policy,
+      );
+      expect(d.handling?.handlingBy).toEqual(at('2027-01-04T23:59:59.999'));
+      expect(d.provisional).toBe(true);
+    });
+
+    it('is provisional when only the overdue notice falls in 2027', () => {
+      const d = orderDeadlines(
+        { urgency: 'normal', handlingClass: 'general', acknowledgedAt: at('2026-12-24T10:00:00') },
+        calendar,
+        ref.policy,
+      );
+      expect(d.handling?.handlingBy).toEqual(at('2026-12-31T23:59:59.999'));
+      expect(d.handling?.overdueNoticeAt).toEqual(at('2027-01-04T09:00:00'));
+      expect(d.provisional).toBe(true);
+    });
+
+    it('is not provisional for clock-time deadlines that cross the year', () => {
+      const d = orderDeadlines(
+        {
+          urgency: 'normal',
+          handlingClass: 'utility',
+          receivedAt: at('2026-12-31T23:30:00'),
+          dispatchedAt: at('2026-12-31T23:34:00'),
+        },
+        calendar,
+        ref.policy,
+      );
+      expect(d.acknowledgement?.acknowledgeBy).toEqual(at('2027-01-01T00:34:00'));
+      expect(d.provisional).toBe(false);
+    });
+
+    it('throws on a strict calendar, as before', () => {
+      expect(() =>
+        orderDeadlines(
+          {
+            urgency: 'normal',
+            handlingClass: 'general',
+            acknowledgedAt: at('2026-12-25T10:00:00'),
+          },
+          WorkingCalendar.strict(ref),
+          ref.policy,
+        ),
+      ).toThrow(/No holiday table for 2027/);
+    });
   });
 });
