@@ -55,6 +55,11 @@ export interface DeadlineResult {
   reminderFractions: number[];
   /** The longest extension, as a multiple of the original handling window (1 = the limit again). */
   maxExtensionFactor: number;
+  /**
+   * True when a deadline relied on a year whose official holiday notice is not in the table yet
+   * (weekends and fixed-date holidays only): recompute once the notice is published.
+   */
+  provisional?: boolean;
 }
 
 export interface OrderPolicy {

@@ -898,13 +898,15 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
+/** The deadlines an event carries, flagged when the calendar had to use a provisional year. */
 function pick<K extends keyof DeadlineResult>(
   d: DeadlineResult,
   keys: K[],
-): Partial<Pick<DeadlineResult, K>> {
-  const out: Partial<Pick<DeadlineResult, K>> = {};
+): Partial<Pick<DeadlineResult, K | 'provisional'>> {
+  const out: Partial<Pick<DeadlineResult, K | 'provisional'>> = {};
   for (const k of keys) if (d[k] !== undefined) out[k] = d[k];
-  return out as Partial<Pick<DeadlineResult, K>>;
+  if (d.provisional) out.provisional = true;
+  return out;
 }
 
 function placeFields(state: OrderState) {

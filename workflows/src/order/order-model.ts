@@ -104,6 +104,8 @@ export interface Deadlines {
   respondBy?: string;
   handleBy?: string;
   callbackDueAt?: string;
+  /** A deadline relied on a year without its official holiday notice: recompute when published. */
+  provisional?: boolean;
 }
 
 export interface TimelineEntry {

@@ -16,6 +16,9 @@ import type {
 } from '@hotline/workflows';
 import { type EventActivities } from '@hotline/workflows';
 
+/** Only when true, so histories of ordinary orders stay as they were. */
+const provisional = (d: { provisional: boolean }) => (d.provisional ? { provisional: true } : {});
+
 /**
  * The lookups the order workflow makes, answered by the rules of libs/domain over the reference
  * data (duty list, territory, holiday table, policy). Pure and fast; activities so that the
@@ -86,12 +89,13 @@ export function createOrderActivities(
       switch (request.phase) {
         case 'manual_dispatch': {
           const d = orderDeadlines({ ...input, receivedAt: from }, calendar, ref.policy);
-          return { ...base, dispatchBy: d.dispatch!.dispatchBy.toISOString() };
+          return { ...base, ...provisional(d), dispatchBy: d.dispatch!.dispatchBy.toISOString() };
         }
         case 'dispatch': {
           const d = orderDeadlines({ ...input, dispatchedAt: from }, calendar, ref.policy);
           return {
             ...base,
+            ...provisional(d),
             acknowledgeBy: d.acknowledgement!.acknowledgeBy.toISOString(),
             returnBy: d.acknowledgement!.returnBy.toISOString(),
           };
@@ -100,12 +104,15 @@ export function createOrderActivities(
           const d = orderDeadlines({ ...input, acknowledgedAt: from }, calendar, ref.policy);
           return {
             ...base,
+            ...provisional(d),
             respondBy: d.handling!.responseBy.toISOString(),
             handleBy: d.handling!.handlingBy.toISOString(),
           };
         }
-        case 'callback':
-          return { ...base, callbackDueAt: callbackWindow(from, calendar).dueBy.toISOString() };
+        case 'callback': {
+          const w = callbackWindow(from, calendar);
+          return { ...base, ...provisional(w), callbackDueAt: w.dueBy.toISOString() };
+        }
       }
     },
   };

@@ -70,6 +70,8 @@ const deadlinesSchema = z.object({
   returnBy: isoTime.optional(),
   respondBy: isoTime.optional(),
   handleBy: isoTime.optional(),
+  /** The calendar used a year without its official holiday notice (added in v1, optional). */
+  provisional: z.boolean().optional(),
 });
 
 export const orderReceivedV1 = z.object({
