@@ -191,6 +191,7 @@ describe('views API', () => {
         .filter((p) => p.startsWith('/views/'))
         .sort(),
     ).toEqual([
+      '/views/departments/evaluations',
       '/views/hotspots',
       '/views/hotspots/{hotspotId}',
       '/views/monthly-topics',
@@ -204,6 +205,8 @@ describe('views API', () => {
       '/views/scores/records',
       '/views/sla-board',
       '/views/units/{unitId}/inbox',
+      '/views/whistles',
+      '/views/whistles/{whistleId}',
     ]);
   });
 });

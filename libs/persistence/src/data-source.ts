@@ -7,6 +7,7 @@ import { InitialSchema1763884800000 } from './migrations/1763884800000-initial-s
 import { IntakeFacts1763884800100 } from './migrations/1763884800100-intake-facts';
 import { ReadModels1763884805000 } from './migrations/1763884805000-read-models';
 import { CallerOriginalContent1763884806000 } from './migrations/1763884806000-caller-original-content';
+import { WhistleReadModels1763884807000 } from './migrations/1763884807000-whistle-read-models';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   IntakeFacts1763884800100,
   ReadModels1763884805000,
   CallerOriginalContent1763884806000,
+  WhistleReadModels1763884807000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

@@ -10,5 +10,6 @@ export * from './entities/unit-score.entities';
 export * from './entities/hotspot.entities';
 export * from './entities/matter-month-count.entity';
 export * from './entities/projection-position.entities';
+export * from './entities/whistle.entities';
 export * from './read-models';
 export * from './schemas';

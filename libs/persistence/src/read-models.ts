@@ -10,6 +10,11 @@ import {
 import { SlaBoardEntity } from './entities/sla-board.entity';
 import { UnitInboxEntity } from './entities/unit-inbox.entity';
 import { UnitMonthScoreEntity, UnitScoreRecordEntity } from './entities/unit-score.entities';
+import {
+  DepartmentEvaluationEntity,
+  WhistleBoardEntity,
+  WhistleDepartmentEntity,
+} from './entities/whistle.entities';
 
 /** The entities of the read models (everything the projector writes, except its outbox). */
 export const READ_MODEL_ENTITIES = [
@@ -24,6 +29,9 @@ export const READ_MODEL_ENTITIES = [
   HotspotOrderEntity,
   HotspotEntity,
   MatterMonthCountEntity,
+  WhistleBoardEntity,
+  WhistleDepartmentEntity,
+  DepartmentEvaluationEntity,
 ];
 
 /**

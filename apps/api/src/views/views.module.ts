@@ -15,6 +15,8 @@ import { ScoresController } from './scores/scores.controller';
 import { ScoresService } from './scores/scores.service';
 import { SlaBoardController } from './sla-board/sla-board.controller';
 import { SlaBoardService } from './sla-board/sla-board.service';
+import { WhistlesController } from './whistles/whistles.controller';
+import { WhistlesService } from './whistles/whistles.service';
 
 /**
  * The query API over the read models (GET /views/…): paginated, filterable, documented. Reads
@@ -32,6 +34,7 @@ export class ViewsModule {
         ScoresController,
         HotspotsController,
         MonthlyTopicsController,
+        WhistlesController,
         ProjectorHealthController,
       ],
       providers: [
@@ -43,6 +46,7 @@ export class ViewsModule {
         ScoresService,
         HotspotsService,
         MonthlyTopicsService,
+        WhistlesService,
       ],
     };
   }

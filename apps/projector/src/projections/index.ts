@@ -7,6 +7,7 @@ import { orderViewProjection } from './order-view/order-view.projection';
 import { slaBoardProjection } from './sla-board/sla-board.projection';
 import { unitInboxProjection } from './unit-inbox/unit-inbox.projection';
 import { unitScoresProjection } from './unit-scores/unit-scores.projection';
+import { whistlesProjection } from './whistles/whistles.projection';
 
 /**
  * Every read model, in the order they are applied within an event's transaction: the order view
@@ -21,5 +22,6 @@ export function allProjections(ref: ReferenceData): Projection[] {
     unitScoresProjection(ref),
     hotspotsProjection(ref),
     monthlyTopicsProjection,
+    whistlesProjection(ref),
   ];
 }
