@@ -1,4 +1,4 @@
-import type { EventEnvelope, Urgency } from '@hotline/contracts';
+import type { EventEnvelope, Urgency, WhistleType } from '@hotline/contracts';
 
 /**
  * What the workflows ask of the outside world. The worker implements it (apps/worker) with the
@@ -79,4 +79,73 @@ export interface OrderActivities extends EventActivities {
   routeOrder(request: RoutingRequest): Promise<RoutingResult>;
   orderDeadlines(request: DeadlineRequest): Promise<DeadlineResult>;
   orderPolicy(): Promise<OrderPolicy>;
+}
+
+// ------------------------------------------------------------------ whistles (吹哨报到)
+
+export interface WhistleScopeRequest {
+  matterTypeCode: string;
+  streetId: string;
+  summonedUnitIds: string[];
+}
+
+export interface WhistleScopeRefusal {
+  /** unknown_matter, not_on_whistle_list, unknown_street, no_units_summoned, unknown_unit, not_summonable, no_duty_for_matter */
+  code: string;
+  unitId: string | null;
+  explanation: string;
+}
+
+export type WhistleScopeResult =
+  { ok: true; explanation: string } | { ok: false; refusals: WhistleScopeRefusal[] };
+
+export interface WhistleDeadlineRequest {
+  whistleType: WhistleType;
+  /** ISO time the whistle type's limit (30 min / 24 h / 3 working days by default) runs from. */
+  from: string;
+}
+
+export interface WhistleDeadlineResult {
+  deadline: string;
+  /** The calendar used a year without its official holiday notice. */
+  provisional?: boolean;
+}
+
+export interface WhistlePolicy {
+  /** Runs district whistles (上报 goes to it): the district's supervising unit. */
+  districtUnitId: string;
+  /** How long after the close ratings are taken, unless everyone has rated sooner. */
+  evaluationWindowHours: number;
+  /** The street's rating scale (1–5 by default). */
+  rating: { min: number; max: number };
+}
+
+/** One department's part on a whistle, as libs/domain's evaluation counts it. */
+export interface WhistleParticipationRecord {
+  departmentId: string;
+  report: 'on_time' | 'late' | 'missed';
+  commitment: 'made' | 'missed';
+  rating: { timeliness: number; commitment: number; result: number } | null;
+}
+
+export interface WhistleScoreRequest {
+  whistleId: string;
+  /** The street (or district unit) that rated: its marks are checked for 一律优秀. */
+  raterUnitId: string;
+  participations: WhistleParticipationRecord[];
+}
+
+export interface WhistleScoreResult {
+  /** 0–100 per department, null when it has no rating and no miss to count. */
+  scores: { departmentId: string; score: number | null }[];
+  /** The rater gave three or more departments top marks on everything (评价“一律优秀”). */
+  uniformTopMarks: boolean;
+}
+
+export interface WhistleActivities extends EventActivities {
+  whistlePolicy(): Promise<WhistlePolicy>;
+  /** 吹哨范围: the matter must be on the whistle list and every department must have a duty for it. */
+  checkWhistleScope(request: WhistleScopeRequest): Promise<WhistleScopeResult>;
+  whistleDeadline(request: WhistleDeadlineRequest): Promise<WhistleDeadlineResult>;
+  scoreWhistle(request: WhistleScoreRequest): Promise<WhistleScoreResult>;
 }

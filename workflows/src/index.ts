@@ -1,2 +1,3 @@
 // The workflows the worker registers. Deterministic code only: no I/O, time from the workflow.
 export * from './order/order.workflow';
+export * from './whistle/whistle.workflow';

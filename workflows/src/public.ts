@@ -3,3 +3,5 @@ export type * from './order/order-model';
 export { ORDER_COMMAND_TYPES, OrderActionRefused } from './order/order-model';
 export type { OrderState } from './order/order-model';
 export type * from './activities';
+export type * from './whistle/whistle-model';
+export { WHISTLE_COMMAND_TYPES, WhistleActionRefused } from './whistle/whistle-model';

@@ -9,6 +9,7 @@ import { Logger } from '@nestjs/common';
 import { sampleReferenceData } from '@hotline/domain';
 import { createEventActivities } from './activities/event-activities';
 import { createOrderActivities } from './activities/order-activities';
+import { createWhistleActivities } from './activities/whistle-activities';
 import { TemporalWorker } from './worker.service';
 
 export interface WorkerConfig {
@@ -26,7 +27,11 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const kafka = createKafka(config.kafka, (line) => logger.warn(line));
   await ensureTopics(kafka, config.kafka);
   const publisher = new KafkaEventPublisher(kafka, config.kafka);
-  const activities = createOrderActivities(sampleReferenceData(), createEventActivities(publisher));
+  const events = createEventActivities(publisher);
+  const activities = {
+    ...createOrderActivities(sampleReferenceData(), events),
+    ...createWhistleActivities(sampleReferenceData(), events),
+  };
   const worker = await TemporalWorker.start(config.temporal, activities);
   logger.log(
     `worker ready on task queue "${config.temporal.taskQueue}" (${config.temporal.address})`,

@@ -1,5 +1,13 @@
 import type { DeadlineKind, OrderStatus } from '@hotline/contracts';
-import type { DeadlinePhase, DeadlineResult, OrderPolicy, RoutingResult } from '../activities';
+import type {
+  DeadlinePhase,
+  DeadlineResult,
+  OrderPolicy,
+  RoutingResult,
+  WhistleScopeRequest,
+  WhistleScopeResult,
+} from '../activities';
+import type { WhistleConclusion, WhistleWorkflowInput } from '../whistle/whistle-model';
 import {
   type Actor,
   OrderActionRefused,
@@ -170,6 +178,7 @@ export function validate(state: OrderState, cmd: OrderCommand, now: number): voi
       requireStatus(state, HANDLING, 'resolve (办结)');
       requireLeadUnit(state, cmd.actor, 'resolve this order');
       requireText(cmd.summary, 'summary');
+      requireNoWhistleWaiting(state, 'resolve');
       return;
     case 'requestExclusion':
       requireStatus(state, ['resolved'], 'request exclusion (剔除) — only after resolving');
@@ -218,6 +227,29 @@ export function validate(state: OrderState, cmd: OrderCommand, now: number): voi
       requireSupervisor(cmd.actor, 'terminate (终止办理)');
       requireText(cmd.reason, 'reason');
       return;
+    case 'escalateToWhistle':
+      requireStatus(state, HANDLING, 'escalate to a whistle (吹哨)');
+      requireLeadUnit(state, cmd.actor, 'escalate this order to a whistle');
+      requireNoWhistleWaiting(state, 'escalate to another whistle');
+      if (!state.matterTypeCode)
+        refuse('invalid', 'Only an order with a matter type (事项) can be escalated to a whistle');
+      if (!['emergency', 'routine', 'key_task'].includes(cmd.whistleType))
+        refuse('invalid', 'whistleType must be emergency, routine or key_task');
+      if (!Array.isArray(cmd.summonedUnitIds) || cmd.summonedUnitIds.length === 0)
+        refuse('invalid', 'summonedUnitIds: summon at least one department');
+      requireText(cmd.title, 'title');
+      requireText(cmd.description, 'description');
+      return;
+  }
+}
+
+/** While its whistle runs, the order waits: the departments' outcome comes first. */
+function requireNoWhistleWaiting(state: OrderState, action: string): void {
+  if (state.whistle?.status === 'waiting') {
+    refuse(
+      'wrong_state',
+      `Cannot ${action}: the order waits for whistle ${state.whistle.whistleId} to end`,
+    );
   }
 }
 
@@ -226,6 +258,8 @@ export function validate(state: OrderState, cmd: OrderCommand, now: number): voi
 export interface DecisionNeeds {
   deadlines?: DeadlinePhase;
   routing?: boolean;
+  /** The whistle scope check (吹哨范围) for an escalation to a whistle. */
+  whistleScope?: WhistleScopeRequest;
 }
 
 /** The lookups (activities) the workflow must run before `decide` for this action. */
@@ -244,6 +278,14 @@ export function needsFor(state: OrderState, cmd: OrderCommand): DecisionNeeds {
       return { deadlines: 'dispatch' };
     case 'recordCallback':
       return reworkNeeded(state, cmd) ? { deadlines: 'acknowledge' } : {};
+    case 'escalateToWhistle':
+      return {
+        whistleScope: {
+          matterTypeCode: state.matterTypeCode ?? '',
+          streetId: state.leadUnitId ?? '',
+          summonedUnitIds: cmd.summonedUnitIds,
+        },
+      };
     default:
       return {};
   }
@@ -253,6 +295,7 @@ export interface DecisionContext {
   now: number;
   deadlines?: DeadlineResult;
   routing?: RoutingResult;
+  whistleScope?: WhistleScopeResult;
 }
 
 function reworkNeeded(
@@ -362,6 +405,9 @@ export function decide(state: OrderState, cmd: OrderCommand, ctx: DecisionContex
             required(ctx.deadlines, 'deadlines').callbackDueAt,
             'callbackDueAt',
           ),
+          ...(state.whistle
+            ? { whistle: { whistleId: state.whistle.whistleId, outcome: state.whistle.status } }
+            : {}),
         },
       });
       return events;
@@ -447,6 +493,8 @@ export function decide(state: OrderState, cmd: OrderCommand, ctx: DecisionContex
         { type: 'OrderTerminated', payload: { reason: cmd.reason } },
         closed(state, 'terminated'),
       ];
+    case 'escalateToWhistle':
+      return decideWhistleEscalation(state, cmd, ctx);
   }
 }
 
@@ -750,7 +798,115 @@ export function evolve(state: OrderState, event: PendingEvent, now: number): Ord
         closure: event.payload.closure,
         closeWhenExclusionDecided: false,
       };
+    case 'OrderEscalatedToWhistle':
+      return {
+        ...s,
+        status: 'in_progress',
+        whistle: {
+          whistleId: event.payload.whistleId,
+          round: (s.whistle?.round ?? 0) + 1,
+          status: 'waiting',
+        },
+      };
+    case 'OrderWhistleConcluded': {
+      const p = event.payload;
+      return {
+        ...s,
+        whistle: {
+          ...s.whistle!,
+          status: p.outcome,
+          summary: p.summary,
+          ...(p.districtWhistleId ? { districtWhistleId: p.districtWhistleId } : {}),
+        },
+      };
+    }
   }
+}
+
+// ------------------------------------------------------------------ whistle (吹哨)
+
+/**
+ * The order's whistle is named after the order and its round, so a retried start finds the same
+ * workflow instead of blowing a second whistle.
+ */
+export const whistleIdFor = (state: OrderState) =>
+  `${state.orderId}-W${(state.whistle?.round ?? 0) + 1}`;
+
+function decideWhistleEscalation(
+  state: OrderState,
+  cmd: Extract<OrderCommand, { type: 'escalateToWhistle' }>,
+  ctx: DecisionContext,
+): PendingEvent[] {
+  const scope = required(ctx.whistleScope, 'whistleScope');
+  if (!scope.ok) {
+    // The lead must be a street or township: only they blow whistles (街乡吹哨).
+    const notStreet = scope.refusals.some((r) => r.code === 'unknown_street');
+    refuse(
+      notStreet ? 'forbidden' : 'invalid',
+      `The whistle would be refused: ${scope.refusals.map((r) => r.explanation).join('; ')}`,
+    );
+  }
+  return [
+    {
+      type: 'OrderEscalatedToWhistle',
+      payload: {
+        unitId: state.leadUnitId!,
+        whistleId: whistleIdFor(state),
+        whistleType: cmd.whistleType,
+        summonedUnitIds: [...new Set(cmd.summonedUnitIds)],
+        title: cmd.title,
+      },
+    },
+  ];
+}
+
+/** The whistle an escalation event starts, linked to this order. */
+export function whistleInputFor(
+  state: OrderState,
+  cmd: Extract<OrderCommand, { type: 'escalateToWhistle' }>,
+  escalation: Extract<PendingEvent, { type: 'OrderEscalatedToWhistle' }>['payload'],
+): WhistleWorkflowInput {
+  const { address, communityId, gridId } = state.location;
+  return {
+    whistleId: escalation.whistleId,
+    whistleType: escalation.whistleType,
+    streetId: escalation.unitId,
+    matterTypeCode: state.matterTypeCode!,
+    title: escalation.title,
+    description: cmd.description,
+    place: { address, ...(communityId ? { communityId } : {}), ...(gridId ? { gridId } : {}) },
+    summonedUnitIds: escalation.summonedUnitIds,
+    linkedOrderIds: [state.orderId],
+  };
+}
+
+/**
+ * The whistle the order waits for has ended. Solved: the unit now resolves the order, with the
+ * whistle's outcome attached (not automatically: the unit reports to the caller, 办结 is its
+ * word). Unsolved, escalated or refused: back to the unit, which handles the order as before.
+ * A conclusion of any other whistle (a district whistle, a whistle that only listed the order)
+ * changes nothing.
+ */
+export function decideWhistleConclusion(
+  state: OrderState,
+  conclusion: WhistleConclusion,
+): PendingEvent[] {
+  if (state.status === 'closed') return [];
+  if (state.whistle?.whistleId !== conclusion.whistleId || state.whistle.status !== 'waiting')
+    return [];
+  return [
+    {
+      type: 'OrderWhistleConcluded',
+      payload: {
+        whistleId: conclusion.whistleId,
+        outcome: conclusion.outcome,
+        summary: conclusion.summary,
+        ...(conclusion.districtWhistleId
+          ? { districtWhistleId: conclusion.districtWhistleId }
+          : {}),
+      },
+    },
+  ];
 }
 
 // ------------------------------------------------------------------ timers

@@ -6,6 +6,7 @@ import type {
   OrderReceivedV1,
   OrderStatus,
   SatisfactionLevel,
+  WhistleType,
 } from '@hotline/contracts';
 import type { OrderPolicy } from '../activities';
 
@@ -71,7 +72,16 @@ export type OrderCommand =
       unitAtFault?: boolean;
       note?: string;
     }
-  | { type: 'terminate'; actor: Actor; reason: string };
+  | { type: 'terminate'; actor: Actor; reason: string }
+  | {
+      /** 吹哨: the lead street summons departments for an order it cannot solve alone. */
+      type: 'escalateToWhistle';
+      actor: Actor;
+      whistleType: WhistleType;
+      summonedUnitIds: string[];
+      title: string;
+      description: string;
+    };
 
 export type OrderCommandType = OrderCommand['type'];
 
@@ -91,6 +101,7 @@ export const ORDER_COMMAND_TYPES: readonly OrderCommandType[] = [
   'decideExclusion',
   'recordCallback',
   'terminate',
+  'escalateToWhistle',
 ];
 
 export type PendingEvent = {
@@ -154,10 +165,24 @@ export interface OrderState {
   /** Set when the callback phase is over but an exclusion request still awaits its decision. */
   closeWhenExclusionDecided: boolean;
   breaches: DeadlineKind[];
+  /**
+   * The whistle the order was escalated to (吹哨): while it is `waiting`, the order cannot be
+   * resolved; once it has ended the unit carries on with its outcome.
+   */
+  whistle?: OrderWhistle;
   /** Keys of reminders and breaches already fired, so each fires once. */
   firedTimers: string[];
   timeline: TimelineEntry[];
   policy: OrderPolicy;
+}
+
+export interface OrderWhistle {
+  whistleId: string;
+  /** 1 for the order's first whistle, 2 if it is escalated again after the first ended. */
+  round: number;
+  status: 'waiting' | 'solved' | 'unsolved' | 'escalated' | 'refused';
+  summary?: string;
+  districtWhistleId?: string;
 }
 
 /** Refusal of an action: the reason is shown to the person who tried it. */

@@ -8,17 +8,22 @@ import {
   defineSignal,
   defineUpdate,
   log,
+  ParentClosePolicy,
   proxyActivities,
   setHandler,
+  startChild,
   upsertMemo,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { DecisionNeeds } from './order-decider';
-import type { OrderActivities, RoutingResult } from '../activities';
+import type { OrderActivities, RoutingResult, WhistleActivities } from '../activities';
 import { EventRecorder } from '../shared/event-recorder';
+import { whistleConcludedSignal } from '../shared/whistle-link';
+import type { whistleWorkflow } from '../whistle/whistle.workflow';
 import {
   decide,
   decideIntake,
+  decideWhistleConclusion,
   dispatchFromRouting,
   evolve,
   fireTimer,
@@ -27,6 +32,7 @@ import {
   nextDeadline,
   pendingTimers,
   validate,
+  whistleInputFor,
 } from './order-decider';
 import {
   ORDER_COMMAND_TYPES,
@@ -38,7 +44,9 @@ import {
   type PendingEvent,
 } from './order-model';
 
-const activities = proxyActivities<OrderActivities>({
+// The whistle scope check runs before an order is escalated to a whistle (吹哨), so a refusal is
+// the street's answer at once rather than a refused whistle later.
+const activities = proxyActivities<OrderActivities & Pick<WhistleActivities, 'checkWhistleScope'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
@@ -117,7 +125,9 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
       const needs = needsFor(state, cmd);
       const looked = await lookUp(state, needs);
       validateNow(cmd); // the state may have moved while we looked things up
-      emit(decide(state, cmd, { now: Date.now(), ...looked }));
+      const events = decide(state, cmd, { now: Date.now(), ...looked });
+      await startWhistle(cmd, events);
+      emit(events);
       // Answer once the action's events are on the stream: what the caller reads next includes them.
       const sequence = recorder.lastSequence;
       await condition(() => publishedSequence >= sequence);
@@ -170,6 +180,23 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
       }
     });
   }
+
+  // The whistle this order waits for has ended: carry on with its outcome.
+  setHandler(whistleConcludedSignal, async (conclusion) => {
+    await condition(() => ready && !busy);
+    busy = true;
+    try {
+      const events = decideWhistleConclusion(state, conclusion);
+      if (events.length === 0)
+        log.info('whistle outcome not awaited by this order', {
+          orderId: state.orderId,
+          whistleId: conclusion.whistleId,
+        });
+      emit(events);
+    } finally {
+      busy = false;
+    }
+  });
 
   // Intake (受理) and screening (过滤网).
   state = { ...state, policy: await activities.orderPolicy() };
@@ -229,7 +256,33 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
           from: new Date().toISOString(),
         })
       : undefined;
-    return { ...(routing ? { routing } : {}), ...(deadlines ? { deadlines } : {}) };
+    const whistleScope = needs.whistleScope
+      ? await activities.checkWhistleScope(needs.whistleScope)
+      : undefined;
+    return {
+      ...(routing ? { routing } : {}),
+      ...(deadlines ? { deadlines } : {}),
+      ...(whistleScope ? { whistleScope } : {}),
+    };
+  }
+
+  /**
+   * 吹哨: the whistle starts as a child workflow before the escalation is recorded, so it always
+   * exists. A child rather than a signal-with-start through an activity: the start is part of
+   * this order's history (replayable, shown as parent and child in the Temporal UI) and needs no
+   * client inside the worker. ABANDON, because the whistle outlives the order's wait (its own
+   * evaluation runs for days after it closes) and must never be cut short by the order closing.
+   */
+  async function startWhistle(cmd: OrderCommand, events: PendingEvent[]): Promise<void> {
+    if (cmd.type !== 'escalateToWhistle') return;
+    for (const event of events) {
+      if (event.type !== 'OrderEscalatedToWhistle') continue;
+      await startChild<typeof whistleWorkflow>('whistleWorkflow', {
+        workflowId: event.payload.whistleId,
+        args: [whistleInputFor(state, cmd, event.payload)],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { createOrderActivities } from '../activities/order-activities';
+import { createWhistleActivities } from '../activities/whistle-activities';
 import { workflowBundleOptions } from '../workflow-bundle';
 
 /**
@@ -51,16 +52,20 @@ export async function startWorkflowTestHarness(): Promise<WorkflowTestHarness> {
     logger: new DefaultLogger('ERROR'),
   });
   const published: EventEnvelope[] = [];
+  const collect = {
+    async publishEvents(events: EventEnvelope[]) {
+      published.push(...events);
+    },
+  };
   const taskQueue = 'workflow-tests';
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
-    activities: createOrderActivities(sampleReferenceData(), {
-      async publishEvents(events) {
-        published.push(...events);
-      },
-    }),
+    activities: {
+      ...createOrderActivities(sampleReferenceData(), collect),
+      ...createWhistleActivities(sampleReferenceData(), collect),
+    },
   });
   const running = worker.run();
   return {

@@ -199,6 +199,8 @@ export const orderResolvedV1 = z.object({
   withinLimit: z.boolean(),
   round: z.number().int().positive(),
   callbackDueAt: isoTime,
+  /** Set when the order went through a whistle (吹哨): which one, and how it ended (added in v1, optional). */
+  whistle: z.object({ whistleId: z.string(), outcome: z.string() }).optional(),
 });
 export type OrderResolvedV1 = z.infer<typeof orderResolvedV1>;
 
@@ -231,6 +233,31 @@ export type ExclusionDecidedV1 = z.infer<typeof exclusionDecidedV1>;
 
 export const orderTerminatedV1 = z.object({ reason: z.string() });
 export type OrderTerminatedV1 = z.infer<typeof orderTerminatedV1>;
+
+/**
+ * 吹哨: the order's lead street escalated it to a whistle, summoning the departments it needs. The
+ * order waits for the whistle's outcome (OrderWhistleConcluded) before it can be resolved.
+ */
+export const orderEscalatedToWhistleV1 = z.object({
+  unitId: unitRef,
+  whistleId: z.string().min(1),
+  whistleType: z.enum(['emergency', 'routine', 'key_task']),
+  summonedUnitIds: z.array(unitRef).min(1),
+  title: z.string(),
+});
+export type OrderEscalatedToWhistleV1 = z.infer<typeof orderEscalatedToWhistleV1>;
+
+/**
+ * The whistle the order waited for has ended: solved (the unit resolves the order with it), or
+ * unsolved, escalated to the district (上报) or refused by the scope check (back to the unit).
+ */
+export const orderWhistleConcludedV1 = z.object({
+  whistleId: z.string().min(1),
+  outcome: z.enum(['solved', 'unsolved', 'escalated', 'refused']),
+  summary: z.string(),
+  districtWhistleId: z.string().optional(),
+});
+export type OrderWhistleConcludedV1 = z.infer<typeof orderWhistleConcludedV1>;
 
 /** The closing record: everything the monthly scores (三率) need about this order. */
 export const orderClosedV1 = z.object({
@@ -276,6 +303,8 @@ export const ORDER_EVENT_SCHEMAS = {
   ExclusionDecided: { 1: exclusionDecidedV1 },
   OrderTerminated: { 1: orderTerminatedV1 },
   OrderClosed: { 1: orderClosedV1 },
+  OrderEscalatedToWhistle: { 1: orderEscalatedToWhistleV1 },
+  OrderWhistleConcluded: { 1: orderWhistleConcludedV1 },
 } as const;
 
 export type OrderEventType = keyof typeof ORDER_EVENT_SCHEMAS;
@@ -304,4 +333,6 @@ export interface OrderEventPayloads {
   ExclusionDecided: ExclusionDecidedV1;
   OrderTerminated: OrderTerminatedV1;
   OrderClosed: OrderClosedV1;
+  OrderEscalatedToWhistle: OrderEscalatedToWhistleV1;
+  OrderWhistleConcluded: OrderWhistleConcludedV1;
 }

@@ -1,0 +1,9 @@
+import { defineSignal } from '@temporalio/workflow';
+import type { WhistleConclusion } from '../whistle/whistle-model';
+
+/**
+ * How a whistle tells the hotline orders linked to it that it has ended at its level (solved,
+ * unsolved, escalated to the district, or refused by the scope check). The order that escalated
+ * to the whistle waits for this signal; other orders ignore it.
+ */
+export const whistleConcludedSignal = defineSignal<[WhistleConclusion]>('whistleConcluded');
