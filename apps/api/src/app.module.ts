@@ -5,6 +5,7 @@ import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
 import { type ApiConfig } from './api-config';
 import { HealthController } from './health/health.controller';
+import { Open311Module } from './open311/open311.module';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { PersonalDataCipher } from './personal-data/personal-data.cipher';
@@ -23,7 +24,7 @@ export class AppModule {
   static forInfrastructure(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [ViewsModule.forInfrastructure(infra)],
+      imports: [ViewsModule.forInfrastructure(infra), Open311Module.forInfrastructure(infra)],
       controllers: [HealthController, OrdersController],
       providers: [
         { provide: API_CONFIG, useValue: infra.config },

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type NextFunction, type Request, type Response } from 'express';
+import { open311ErrorFor } from '../open311/open311-format';
 
 /**
  * A fixed-window request limit per client (its bearer token, or its address when it has none),
@@ -24,10 +25,17 @@ export function rateLimit(perMinute: number, now: () => number = Date.now) {
     if (w.count > perMinute) {
       const retryAfter = Math.ceil((w.start + 60_000 - t) / 1000);
       res.setHeader('Retry-After', String(retryAfter));
+      const message = `More than ${perMinute} requests a minute; retry in ${retryAfter} s`;
+      const open311 = open311ErrorFor(String(req.path), 429, message);
+      if (open311) {
+        res.status(429).setHeader('Content-Type', open311.contentType);
+        res.send(open311.body);
+        return;
+      }
       res.status(429).json({
         statusCode: 429,
         error: 'Too Many Requests',
-        message: `More than ${perMinute} requests a minute; retry in ${retryAfter} s`,
+        message,
         requestId: req.id ?? '',
       });
       return;

@@ -202,7 +202,8 @@ export class OrdersService {
 
   // ------------------------------------------------------------------ helpers
 
-  private async liveState(orderId: string): Promise<OrderState | null> {
+  /** The workflow's own state (also read by the Open311 API); null once past retention. */
+  async liveState(orderId: string): Promise<OrderState | null> {
     try {
       return await this.temporal.workflow.getHandle(orderId).query<OrderState>('orderState');
     } catch (err) {
