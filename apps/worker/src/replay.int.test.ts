@@ -3,6 +3,7 @@ import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { workflowBundleOptions } from './workflow-bundle';
+import { WHISTLE_SCENARIOS } from './testing/whistle-scenarios';
 import {
   act,
   noiseOrder,
@@ -19,28 +20,44 @@ import {
  * with `temporal workflow show`-style tooling or decode it with @temporalio/proto) are replayed against today's workflow
  * code; a change that would make a running order behave differently on replay fails here, in CI,
  * instead of in production. Re-record on purpose with `RECORD_HISTORIES=1` (and version the
- * workflow change with patching if orders already run on the old code).
+ * workflow change with patching if orders already run on the old code), or only some files with
+ * `RECORD_HISTORIES=whistle-,order-whistle` (file name prefixes): the others stay as recorded by
+ * older code, which the current code must still replay.
  */
 const HISTORIES = path.resolve(__dirname, '../../../workflows/test/histories');
 
+/** Whether RECORD_HISTORIES asks for this history file (`1`: all of them). */
+function recording(file: string): boolean {
+  const wanted = process.env.RECORD_HISTORIES ?? '';
+  return wanted === '1' || wanted.split(',').some((prefix) => prefix && file.startsWith(prefix));
+}
+
+async function writeHistory(h: WorkflowTestHarness, file: string, workflowId: string) {
+  const history = await h.env.client.workflow.getHandle(workflowId).fetchHistory();
+  writeFileSync(
+    path.join(HISTORIES, `${file}.history.pb`),
+    temporal.api.history.v1.History.encode(history).finish(),
+  );
+}
+
 describe('replay of recorded workflow histories', () => {
-  if (process.env.RECORD_HISTORIES === '1') {
+  if (process.env.RECORD_HISTORIES) {
     it('records the histories', async () => {
       const h = await startWorkflowTestHarness();
       try {
         mkdirSync(HISTORIES, { recursive: true });
         for (const [name, scenario] of Object.entries(ORDER_SCENARIOS)) {
-          const orderId = await scenario(h);
-          const history = await h.env.client.workflow.getHandle(orderId).fetchHistory();
-          writeFileSync(
-            path.join(HISTORIES, `order-${name}.history.pb`),
-            temporal.api.history.v1.History.encode(history).finish(),
-          );
+          if (recording(`order-${name}`)) await writeHistory(h, `order-${name}`, await scenario(h));
+        }
+        for (const [name, scenario] of Object.entries(WHISTLE_SCENARIOS)) {
+          if (!recording(`whistle-${name}`) && !recording('order-whistle')) continue;
+          for (const [file, workflowId] of Object.entries(await scenario(h)))
+            if (recording(file)) await writeHistory(h, file, workflowId);
         }
       } finally {
         await h.stop();
       }
-    }, 180_000);
+    }, 300_000);
   }
 
   it('replays every committed history with the current workflow code', async () => {
@@ -48,6 +65,15 @@ describe('replay of recorded workflow histories', () => {
       .filter((f) => f.endsWith('.history.pb'))
       .sort();
     expect(files.length).toBeGreaterThanOrEqual(5);
+    // Both workflows and their link are covered.
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'order-lifecycle.history.pb',
+        'whistle-on-time.history.pb',
+        'whistle-escalated.history.pb',
+        'order-whistle-link.history.pb',
+      ]),
+    );
     const workflowBundle = await bundleWorkflowCode({
       workflowsPath: workflowBundleOptions.workflowsPath!,
       ...(workflowBundleOptions.bundlerOptions ?? {}),
