@@ -1,3 +1,4 @@
+import { validateEvent, WHISTLE_EVENT_SCHEMAS } from '@hotline/contracts';
 import type { WhistleState } from '@hotline/workflows';
 import {
   act,
@@ -365,6 +366,11 @@ describe('whistle workflow: deadlines as durable timers', () => {
       measures: '两小时内拆除彩钢房',
       dueBy,
     });
+    s = await onWhistle(h, w.whistleId, 'reportProgress', {
+      actor: dept('CGZF'),
+      note: '已调集拆除队伍',
+    });
+    expect(part(s, 'CGZF').progressNotes).toBe(1);
     const cgzf = part(s, 'CGZF');
     await reportCommitComplete(h, w.whistleId, 'ZJW');
 
@@ -693,5 +699,20 @@ describe('whistle workflow: linked hotline orders', () => {
       round: 2,
       status: 'waiting',
     });
+  });
+});
+
+describe('whistle workflow: contracts', () => {
+  // Last in this file: it checks every event the runs above published, orders' and whistles'.
+  it('publishes only events that satisfy their versioned contracts, as the real publisher checks', () => {
+    const whistleEvents = h.published.filter((e) => e.aggregateType === 'whistle');
+    expect([...new Set(whistleEvents.map((e) => e.type))].sort()).toEqual(
+      Object.keys(WHISTLE_EVENT_SCHEMAS).sort(),
+    );
+    const invalid = h.published
+      .map((e) => ({ e, checked: validateEvent(e) }))
+      .filter(({ checked }) => !checked.ok)
+      .map(({ e, checked }) => `${e.type}: ${checked.ok ? '' : checked.reason}`);
+    expect(invalid).toEqual([]);
   });
 });

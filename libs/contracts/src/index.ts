@@ -7,3 +7,4 @@ export * from './events/topics';
 export * from './api/create-order';
 export * from './config/environment';
 export * from './api/order-actions';
+export * from './api/whistle-actions';
