@@ -8,6 +8,7 @@ import { IntakeFacts1763884800100 } from './migrations/1763884800100-intake-fact
 import { ReadModels1763884805000 } from './migrations/1763884805000-read-models';
 import { CallerOriginalContent1763884806000 } from './migrations/1763884806000-caller-original-content';
 import { WhistleReadModels1763884807000 } from './migrations/1763884807000-whistle-read-models';
+import { WhistleContractFields1763884808000 } from './migrations/1763884808000-whistle-contract-fields';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   ReadModels1763884805000,
   CallerOriginalContent1763884806000,
   WhistleReadModels1763884807000,
+  WhistleContractFields1763884808000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

@@ -13,9 +13,13 @@ export class WhistleBoardEntity {
   @Column({ name: 'whistle_type', type: 'text' }) whistleType!: string;
   @Column(text('matter_type_code')) matterTypeCode!: string | null;
   @Column(text('title')) title!: string | null;
-  /** The hotline order it was escalated from, if any. */
-  @Column(text('order_id')) orderId!: string | null;
-  /** reporting (报到), committing (表态), acting, verifying (核查), verified, escalated, closed. */
+  /** street, or district (a whistle the district took over: 上报). */
+  @Column({ type: 'text' }) level!: string;
+  @Column(text('owner_unit_id')) ownerUnitId!: string | null;
+  /** Hotline orders this whistle is about. */
+  @Column({ name: 'linked_order_ids', type: 'text', array: true }) linkedOrderIds!: string[];
+  @Column(text('escalated_from_whistle_id')) escalatedFromWhistleId!: string | null;
+  /** reporting (报到), committing (表态), acting, verifying (核查), verified, escalated, closed, refused. */
   @Column({ type: 'text' }) status!: string;
   @Column(at('blown_at', false)) blownAt!: Date;
   @Column({ type: 'text' }) month!: string;
@@ -54,6 +58,16 @@ export class WhistleDepartmentEntity {
   @Column({ name: 'commitment_rating', type: 'integer', nullable: true })
   commitmentRating!: number | null;
   @Column({ type: 'integer', nullable: true }) result!: number | null;
+  /** Deadlines missed: report, commitment, delivery. */
+  @Column({ type: 'text', array: true }) misses!: string[];
+  /** 催办 received. */
+  @Column(int('urges')) urges!: number;
+  /** 督办 received. */
+  @Column(int('escalations')) escalations!: number;
+  /** Whether this whistle counts in the department's evaluation (decided at the close). */
+  @Column({ type: 'boolean', nullable: true }) counted!: boolean | null;
+  /** 0–100 for this whistle, from the evaluation's closing record. */
+  @Column({ type: 'double precision', nullable: true }) score!: number | null;
 }
 
 const mean = (name: string) => ({ name, type: 'double precision' as const, nullable: true });

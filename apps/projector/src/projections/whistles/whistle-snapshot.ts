@@ -1,8 +1,19 @@
-import { type EventEnvelope } from '@hotline/contracts';
+import {
+  type CommitmentDeadlineMissedV1,
+  type CommitmentMadeV1,
+  type DepartmentReportedV1,
+  type EventEnvelope,
+  type WhistleBlownV1,
+  type WhistleClosedV1,
+  type WhistleEscalatedV1,
+  type WhistleEvaluatedV1,
+  type WhistleEvaluationCompletedV1,
+  type WhistleRefusedV1,
+  type WhistleVerifiedV1,
+} from '@hotline/contracts';
 import { shanghaiMonth, type WhistleParticipation } from '@hotline/domain';
-import { isWhistleFactType, readFacts } from './whistle-facts';
 
-/** One summoned department's part in a whistle: 报到, 表态, done, 核查, and the street's rating. */
+/** One summoned department's part in a whistle: 报到, 表态, done, 核查, misses, the rating. */
 export interface DepartmentPart {
   departmentId: string;
   report: 'pending' | 'on_time' | 'late' | 'missed';
@@ -12,19 +23,31 @@ export interface DepartmentPart {
   commitmentDueBy: string | null;
   completedAt: string | null;
   verified: boolean | null;
+  /** Deadlines missed (report, commitment, delivery), each once. */
+  misses: string[];
+  /** 催办 and 督办 it received. */
+  urges: number;
+  escalations: number;
+  /** Whether this whistle counts in its evaluation (set at the close). */
+  counted: boolean | null;
   timeliness: number | null;
   commitmentRating: number | null;
   result: number | null;
+  /** libs/domain's score for this whistle, as the evaluation's closing record gives it. */
+  score: number | null;
 }
 
 /** A whistle as the board shows it, folded from its events; times are the events' own. */
 export interface WhistleSnapshot {
   whistleId: string;
+  level: string;
   streetId: string;
+  ownerUnitId: string | null;
   whistleType: string;
   matterTypeCode: string | null;
   title: string | null;
-  orderId: string | null;
+  linkedOrderIds: string[];
+  escalatedFromWhistleId: string | null;
   status: string;
   blownAt: string;
   /** YYYY-MM (Beijing) the whistle was blown: its department evaluations count in this month. */
@@ -48,120 +71,171 @@ const part = (departmentId: string): DepartmentPart => ({
   commitmentDueBy: null,
   completedAt: null,
   verified: null,
+  misses: [],
+  urges: 0,
+  escalations: 0,
+  counted: null,
   timeliness: null,
   commitmentRating: null,
   result: null,
+  score: null,
 });
 
-/** Applies one whistle event; null until the WhistleBlown that opens it has been seen. */
+const opened = (
+  event: EventEnvelope,
+  f: {
+    level?: string;
+    whistleType: string;
+    streetId: string;
+    matterTypeCode?: string;
+    linkedOrderIds?: string[];
+  },
+): WhistleSnapshot => ({
+  whistleId: event.aggregateId,
+  level: f.level ?? 'street',
+  streetId: f.streetId,
+  ownerUnitId: null,
+  whistleType: f.whistleType,
+  matterTypeCode: f.matterTypeCode ?? null,
+  title: null,
+  linkedOrderIds: f.linkedOrderIds ?? [],
+  escalatedFromWhistleId: null,
+  status: 'reporting',
+  blownAt: event.occurredAt,
+  month: shanghaiMonth(new Date(event.occurredAt)),
+  reportBy: null,
+  escalated: false,
+  districtWhistleId: null,
+  outcome: null,
+  closedAt: null,
+  lastSequence: event.sequence,
+  updatedAt: event.occurredAt,
+  departments: [],
+});
+
+/**
+ * Applies one whistle event (validated against libs/contracts' whistle-events v1 before it gets
+ * here); null until the WhistleBlown (or WhistleRefused) that opens it.
+ */
 export function evolveWhistle(
   previous: WhistleSnapshot | null,
   event: EventEnvelope,
 ): WhistleSnapshot | null {
-  if (!isWhistleFactType(event.type)) return previous && touched(previous, event);
   const at = event.occurredAt;
+  const p = event.payload;
   if (event.type === 'WhistleBlown') {
-    const f = readFacts('WhistleBlown', event.payload);
-    if (!f) return previous;
+    const f = p as WhistleBlownV1;
     return withStatus({
-      whistleId: event.aggregateId,
-      streetId: f.streetId,
-      whistleType: f.whistleType,
-      matterTypeCode: f.matterTypeCode ?? null,
-      title: f.title ?? null,
-      orderId: f.orderId ?? null,
-      status: 'reporting',
-      blownAt: at,
-      month: shanghaiMonth(new Date(at)),
-      reportBy: f.reportBy ?? null,
-      escalated: false,
-      districtWhistleId: null,
-      outcome: null,
-      closedAt: null,
-      lastSequence: event.sequence,
-      updatedAt: at,
+      ...opened(event, f),
+      blownAt: f.blownAt,
+      month: shanghaiMonth(new Date(f.blownAt)),
+      ownerUnitId: f.ownerUnitId,
+      title: f.title,
+      escalatedFromWhistleId: f.escalatedFromWhistleId ?? null,
+      reportBy: f.reportBy,
       departments: [...new Set(f.summonedUnitIds)].sort().map(part),
     });
+  }
+  if (event.type === 'WhistleRefused') {
+    // The scope check refused it (吹哨泛化): listed, never blown, no department owes anything.
+    return { ...opened(event, p as WhistleRefusedV1), status: 'refused' };
   }
   if (!previous) return null;
   const s = touched(previous, event);
   const dept = (id: string) => {
     let d = s.departments.find((x) => x.departmentId === id);
     if (!d) {
-      d = part(id); // joined later (a department added to the whistle)
+      d = part(id); // joined later
       s.departments = [...s.departments, d].sort((a, b) =>
         a.departmentId.localeCompare(b.departmentId),
       );
     }
     return d;
   };
+  const miss = (d: DepartmentPart, kind: string) => {
+    if (!d.misses.includes(kind)) d.misses = [...d.misses, kind];
+  };
+  const departmentId = typeof p.departmentId === 'string' ? p.departmentId : undefined;
   switch (event.type) {
     case 'DepartmentReported': {
-      const f = readFacts('DepartmentReported', event.payload);
-      if (!f) break;
-      const d = dept(f.departmentId);
-      const late =
-        f.withinLimit === undefined ? s.reportBy !== null && at > s.reportBy : !f.withinLimit;
-      Object.assign(d, {
-        report: late ? 'late' : 'on_time',
-        reportMode: f.mode ?? null,
-        reportedAt: at,
+      const f = p as DepartmentReportedV1;
+      Object.assign(dept(f.departmentId), {
+        report: f.withinLimit ? 'on_time' : 'late',
+        reportMode: f.mode,
+        reportedAt: f.reportedAt,
       });
       break;
     }
     case 'ReportDeadlineMissed': {
-      const f = readFacts('ReportDeadlineMissed', event.payload);
-      if (f && dept(f.departmentId).report === 'pending') dept(f.departmentId).report = 'missed';
+      const d = dept(departmentId!);
+      miss(d, 'report');
+      if (d.report === 'pending') d.report = 'missed'; // reporting later makes it 'late'
       break;
     }
     case 'CommitmentMade': {
-      const f = readFacts('CommitmentMade', event.payload);
-      if (f)
-        Object.assign(dept(f.departmentId), {
-          commitment: 'made',
-          commitmentDueBy: f.dueBy ?? null,
-        });
+      const f = p as CommitmentMadeV1;
+      Object.assign(dept(f.departmentId), { commitment: 'made', commitmentDueBy: f.dueBy });
       break;
     }
-    case 'DepartmentCompleted': {
-      const f = readFacts('DepartmentCompleted', event.payload);
-      if (f) dept(f.departmentId).completedAt = at;
+    case 'CommitmentDeadlineMissed': {
+      const f = p as CommitmentDeadlineMissedV1;
+      miss(dept(f.departmentId), f.kind);
       break;
     }
+    case 'DepartmentUrged':
+      dept(departmentId!).urges += 1; // 催办
+      break;
+    case 'DepartmentEscalated':
+      dept(departmentId!).escalations += 1; // 督办
+      break;
+    case 'DepartmentCompleted':
+      dept(departmentId!).completedAt = at;
+      break;
     case 'WhistleVerified': {
-      const f = readFacts('WhistleVerified', event.payload);
-      if (!f) break;
-      const targets = f.departmentId ? [dept(f.departmentId)] : s.departments;
-      for (const d of targets) d.verified = f.passed ?? true;
+      const f = p as WhistleVerifiedV1;
+      const d = dept(f.departmentId);
+      d.verified = f.passed;
+      if (!f.passed) d.completedAt = null; // sent back to do again
       break;
     }
-    case 'WhistleEscalated': {
-      const f = readFacts('WhistleEscalated', event.payload);
+    case 'WhistleEscalated':
       s.escalated = true;
-      s.districtWhistleId = f?.districtWhistleId ?? s.districtWhistleId;
+      s.districtWhistleId = (p as WhistleEscalatedV1).districtWhistleId;
       break;
-    }
-    case 'WhistleEvaluated': {
-      const f = readFacts('WhistleEvaluated', event.payload);
-      if (f)
-        Object.assign(dept(f.departmentId), {
-          timeliness: f.timeliness,
-          commitmentRating: f.commitment,
-          result: f.result,
-        });
-      break;
-    }
     case 'WhistleClosed': {
-      const f = readFacts('WhistleClosed', event.payload);
+      const f = p as WhistleClosedV1;
       s.closedAt = at;
-      s.outcome = f?.outcome ?? null;
-      // What was still owed at the close stays on the department's record as missed.
-      for (const d of s.departments) {
-        if (d.report === 'pending') d.report = 'missed';
-        if (d.commitment === 'pending') d.commitment = 'missed';
+      s.outcome = f.outcome;
+      s.districtWhistleId = f.districtWhistleId ?? s.districtWhistleId;
+      // The closing record is what the evaluation counts: take each department's from it.
+      for (const c of f.participations) {
+        const d = dept(c.departmentId);
+        Object.assign(d, {
+          report: c.report,
+          commitment: c.commitment,
+          verified: c.verified,
+          counted: c.counted,
+        });
+        for (const kind of c.misses) miss(d, kind);
       }
       break;
     }
+    case 'WhistleEvaluated': {
+      const f = p as WhistleEvaluatedV1;
+      Object.assign(dept(f.departmentId), {
+        timeliness: f.timeliness,
+        commitmentRating: f.commitment,
+        result: f.result,
+      });
+      break;
+    }
+    case 'WhistleEvaluationCompleted':
+      for (const d of (p as WhistleEvaluationCompletedV1).departments)
+        dept(d.departmentId).score = d.score;
+      break;
+    default:
+      // Progress notes, the departments' and the public's ratings: nothing the board shows.
+      break;
   }
   return withStatus(s);
 }
@@ -171,7 +245,7 @@ function touched(s: WhistleSnapshot, event: EventEnvelope): WhistleSnapshot {
     ...s,
     lastSequence: event.sequence,
     updatedAt: event.occurredAt,
-    departments: s.departments.map((d) => ({ ...d })),
+    departments: s.departments.map((d) => ({ ...d, misses: [...d.misses] })),
   };
 }
 
@@ -179,39 +253,49 @@ function touched(s: WhistleSnapshot, event: EventEnvelope): WhistleSnapshot {
 function withStatus(s: WhistleSnapshot): WhistleSnapshot {
   const ds = s.departments;
   const reported = (d: DepartmentPart) => d.report === 'on_time' || d.report === 'late';
-  const status = s.closedAt
-    ? 'closed'
-    : s.escalated
-      ? 'escalated'
-      : ds.some((d) => d.report === 'pending')
-        ? 'reporting' // 报到
-        : ds.some((d) => reported(d) && d.commitment === 'pending')
-          ? 'committing' // 会商、表态
-          : ds.some((d) => d.commitment === 'made' && !d.completedAt)
-            ? 'acting'
-            : ds.some((d) => d.completedAt && d.verified === null)
-              ? 'verifying' // 核查
-              : 'verified';
+  const status =
+    s.status === 'refused'
+      ? 'refused'
+      : s.closedAt
+        ? 'closed'
+        : s.escalated
+          ? 'escalated' // 上报
+          : ds.some((d) => d.report === 'pending')
+            ? 'reporting' // 报到
+            : ds.some((d) => reported(d) && d.commitment === 'pending')
+              ? 'committing' // 会商、表态
+              : ds.some((d) => d.commitment === 'made' && !d.completedAt)
+                ? 'acting'
+                : ds.some((d) => d.completedAt && d.verified === null)
+                  ? 'verifying' // 核查
+                  : 'verified';
   return { ...s, status };
 }
 
 /**
- * The department's part as libs/domain's evaluation counts it, once it counts: when the whistle
- * closed or the street rated the department (一哨一考核). Owed steps count as missed.
+ * The department's part as libs/domain's evaluation counts it: once the whistle is closed, and
+ * only if the closing record says it counts (a department released before its part was due does
+ * not). The street's rating may come later, within the evaluation window.
  */
 export function participation(
   whistleId: string,
   closed: boolean,
   d: Pick<
     DepartmentPart,
-    'departmentId' | 'report' | 'commitment' | 'timeliness' | 'commitmentRating' | 'result'
+    | 'departmentId'
+    | 'report'
+    | 'commitment'
+    | 'counted'
+    | 'timeliness'
+    | 'commitmentRating'
+    | 'result'
   >,
 ): WhistleParticipation | null {
+  if (!closed || d.counted === false) return null;
   const rating =
     d.timeliness !== null && d.commitmentRating !== null && d.result !== null
       ? { timeliness: d.timeliness, commitment: d.commitmentRating, result: d.result }
       : null;
-  if (!closed && !rating) return null;
   return {
     whistleId,
     departmentId: d.departmentId,

@@ -1,71 +1,32 @@
-import { type EventEnvelope } from '@hotline/contracts';
 import { sampleReferenceData, whistleDepartmentEvaluation } from '@hotline/domain';
+import { type EventEnvelope } from '@hotline/contracts';
+import { WhistleStory } from './whistle-test-events';
 import { evolveWhistle, participation, type WhistleSnapshot } from './whistle-snapshot';
 
-const T0 = Date.parse('2026-11-23T02:00:00Z');
-const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
-let seq = 0;
-const ev = (type: string, payload: Record<string, unknown>, minutes = seq * 10): EventEnvelope => {
-  seq += 1;
-  return {
-    eventId: `w${seq}`,
-    aggregateType: 'whistle',
-    aggregateId: 'WH-XHJD-0001',
-    sequence: seq,
-    type,
-    schemaVersion: 1,
-    occurredAt: at(minutes),
-    payload,
-  };
-};
 const fold = (events: EventEnvelope[]) =>
   events.reduce<WhistleSnapshot | null>((s, e) => evolveWhistle(s, e), null)!;
 
-const blown = () =>
-  ev(
-    'WhistleBlown',
-    {
-      streetId: 'XHJD',
-      whistleType: 'routine',
-      matterTypeCode: 'CG-010',
-      title: '老旧小区违建',
-      summonedUnitIds: ['CGZF', 'ZJW'],
-      reportBy: at(24 * 60),
-    },
-    0,
-  );
-
-beforeEach(() => (seq = 0));
-
 describe('evolveWhistle', () => {
+  let t = Date.parse('2026-11-23T02:00:00Z');
+  const w = () => new WhistleStory('WH-XHJD-0001', () => new Date((t += 600_000)));
+
   it('follows every department from 报到 to 表态, completion and 核查, then closes', () => {
+    const s = w();
     const steps = [
-      blown(),
-      ev('DepartmentReported', { departmentId: 'CGZF', mode: 'on_site', withinLimit: true }, 20),
-      ev(
-        'DepartmentReported',
-        { departmentId: 'ZJW', mode: 'remote', withinLimit: false },
-        30 * 60,
-      ),
-      ev(
-        'CommitmentMade',
-        { departmentId: 'CGZF', measures: '三日内拆除', dueBy: at(3 * 1440) },
-        31 * 60,
-      ),
-      ev(
-        'CommitmentMade',
-        { departmentId: 'ZJW', measures: '出具认定意见', dueBy: at(2 * 1440) },
-        31 * 60,
-      ),
-      ev('DepartmentCompleted', { departmentId: 'ZJW' }, 2 * 1440),
-      ev('DepartmentCompleted', { departmentId: 'CGZF' }, 3 * 1440),
-      ev('WhistleVerified', { passed: true }, 3 * 1440 + 60),
-      ev(
-        'WhistleEvaluated',
-        { departmentId: 'CGZF', timeliness: 5, commitment: 5, result: 4 },
-        3 * 1440 + 90,
-      ),
-      ev('WhistleClosed', { outcome: 'solved' }, 3 * 1440 + 120),
+      s.blown(),
+      s.reported('CGZF'),
+      s.reported('ZJW', false, 'remote'),
+      s.committed('CGZF'),
+      s.committed('ZJW'),
+      s.completed('ZJW'),
+      s.completed('CGZF'),
+      s.verified('CGZF'),
+      s.verified('ZJW'),
+      s.closed([
+        { departmentId: 'CGZF', report: 'on_time', commitment: 'made' },
+        { departmentId: 'ZJW', report: 'late', commitment: 'made' },
+      ]),
+      s.evaluated('CGZF', 5, 5, 4),
     ];
     const statuses = steps.map((_, i) => fold(steps.slice(0, i + 1)).status);
     expect(statuses).toEqual([
@@ -76,17 +37,27 @@ describe('evolveWhistle', () => {
       'acting',
       'acting',
       'verifying',
-      'verified',
+      'verifying',
       'verified',
       'closed',
+      'closed',
     ]);
-    const s = fold(steps);
-    expect(s.departments).toEqual([
+    const whistle = fold(steps);
+    expect(whistle).toMatchObject({
+      level: 'street',
+      ownerUnitId: 'XHJD',
+      linkedOrderIds: ['HL20261123-0000042'],
+      month: '2026-11',
+      outcome: 'solved',
+      lastSequence: 11,
+    });
+    expect(whistle.departments).toEqual([
       expect.objectContaining({
         departmentId: 'CGZF',
         report: 'on_time',
         commitment: 'made',
         verified: true,
+        counted: true,
         timeliness: 5,
         result: 4,
       }),
@@ -99,47 +70,75 @@ describe('evolveWhistle', () => {
         timeliness: null,
       }),
     ]);
-    expect(s).toMatchObject({
-      month: '2026-11',
-      outcome: 'solved',
-      closedAt: at(3 * 1440 + 120),
-      lastSequence: 10,
+  });
+
+  it('sends a part back when 核查 fails', () => {
+    const s = w();
+    const whistle = fold([
+      s.blown(['CGZF']),
+      s.reported('CGZF'),
+      s.committed('CGZF'),
+      s.completed('CGZF'),
+      s.verified('CGZF', false),
+    ]);
+    expect(whistle.status).toBe('acting');
+    expect(whistle.departments[0]).toMatchObject({ verified: false, completedAt: null });
+  });
+
+  it('keeps misses and 督办 on record, takes the closing record as final, and feeds the evaluation', () => {
+    const s = w();
+    const whistle = fold([
+      s.blown(),
+      s.reported('CGZF'),
+      s.reportMissed('ZJW'),
+      s.escalatedDepartment('ZJW'),
+      s.closed(
+        [
+          { departmentId: 'CGZF', report: 'on_time', commitment: 'missed', counted: false },
+          { departmentId: 'ZJW', report: 'missed', commitment: 'missed' },
+        ],
+        'unsolved',
+      ),
+    ]);
+    expect(
+      whistle.departments.map((d) => [
+        d.departmentId,
+        d.report,
+        d.commitment,
+        d.misses,
+        d.escalations,
+        d.counted,
+      ]),
+    ).toEqual([
+      ['CGZF', 'on_time', 'missed', [], 0, false],
+      ['ZJW', 'missed', 'missed', ['report'], 1, true],
+    ]);
+    const parts = whistle.departments
+      .map((d) => participation(whistle.whistleId, true, d))
+      .filter((p) => p !== null);
+    expect(parts.map((p) => p.departmentId)).toEqual(['ZJW']); // released before its commitment was due
+    const [zjw] = whistleDepartmentEvaluation(parts, sampleReferenceData().policy);
+    expect(zjw).toMatchObject({ missedReports: 1, score: 0 });
+    expect(participation(whistle.whistleId, false, whistle.departments[1]!)).toBeNull(); // not before the close
+  });
+
+  it('lists a refused whistle (吹哨泛化 guard) with nobody owing anything', () => {
+    expect(evolveWhistle(null, new WhistleStory('WH-XHJD-0002').refused())).toMatchObject({
+      status: 'refused',
+      departments: [],
     });
   });
 
-  it('keeps a missed report on record, counts owed steps as missed at the close, and feeds the evaluation', () => {
-    const s = fold([
-      blown(),
-      ev('DepartmentReported', { departmentId: 'CGZF', withinLimit: true }, 20),
-      ev('ReportDeadlineMissed', { departmentId: 'ZJW' }, 24 * 60),
-      ev('WhistleEscalated', { districtWhistleId: 'WH-YC-0001', reason: '部门未到' }, 25 * 60),
-      ev('WhistleClosed', {}, 26 * 60),
-    ]);
-    expect(s.departments.map((d) => [d.departmentId, d.report, d.commitment])).toEqual([
-      ['CGZF', 'on_time', 'missed'],
-      ['ZJW', 'missed', 'missed'],
-    ]);
-    expect(s).toMatchObject({ escalated: true, districtWhistleId: 'WH-YC-0001', status: 'closed' });
-    const parts = s.departments.map((d) => participation(s.whistleId, true, d)!);
-    const evaluation = whistleDepartmentEvaluation(parts, sampleReferenceData().policy);
-    expect(
-      evaluation.map((e) => [e.departmentId, e.missedReports, e.missedCommitments, e.score]),
-    ).toEqual([
-      ['CGZF', 0, 1, null],
-      ['ZJW', 1, 0, 0],
-    ]);
-  });
-
-  it('reads the department however the contract names it, and ignores what it cannot read', () => {
-    const s = fold([blown(), ev('DepartmentReported', { unitId: 'ZJW', withinLimit: true }, 5)]);
-    expect(s.departments.find((d) => d.departmentId === 'ZJW')?.report).toBe('on_time');
-    const same = evolveWhistle(s, ev('DepartmentReported', { nobody: true }, 6))!;
-    expect(same.departments).toEqual(s.departments);
-    expect(same.lastSequence).toBe(3);
-  });
-
-  it('shows nothing before the whistle was blown', () => {
-    seq = 1;
-    expect(evolveWhistle(null, ev('DepartmentReported', { departmentId: 'CGZF' }))).toBeNull();
+  it('changes nothing shown for a progress note, and shows nothing before the whistle was blown', () => {
+    const s = w();
+    const blown = fold([s.blown()]);
+    const noted = evolveWhistle(blown, {
+      ...s.reported('CGZF'),
+      type: 'DepartmentProgressReported',
+      payload: { departmentId: 'CGZF', note: '已到现场' },
+    })!;
+    expect(noted.departments).toEqual(blown.departments);
+    expect(noted.lastSequence).toBe(2);
+    expect(evolveWhistle(null, new WhistleStory('WH-X').reported('CGZF'))).toBeNull();
   });
 });

@@ -51,11 +51,13 @@ async function recomputeEvaluation(
     closed: boolean;
     report: DepartmentPart['report'];
     commitment: DepartmentPart['commitment'];
+    counted: boolean | null;
     timeliness: number | null;
     commitment_rating: number | null;
     result: number | null;
   }>(
-    `SELECT d.whistle_id, b.closed_at IS NOT NULL AS closed, d.report, d.commitment, d.timeliness,
+    `SELECT d.whistle_id, b.closed_at IS NOT NULL AS closed, d.report, d.commitment, d.counted,
+            d.timeliness,
             d.commitment_rating, d.result
        FROM whistle_department d JOIN whistle_board b ON b.whistle_id = d.whistle_id
       WHERE d.department_id = $1 AND d.month = $2 ORDER BY d.whistle_id`,
@@ -67,6 +69,7 @@ async function recomputeEvaluation(
         departmentId,
         report: r.report,
         commitment: r.commitment,
+        counted: r.counted,
         timeliness: r.timeliness,
         commitmentRating: r.commitment_rating,
         result: r.result,
