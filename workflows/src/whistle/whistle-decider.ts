@@ -1,11 +1,6 @@
-import type { WhistleMissKind, WhistleParticipationV1 } from '@hotline/contracts';
-import type {
-  WhistleParticipationRecord,
-  WhistlePolicy,
-  WhistleScopeRequest,
-  WhistleScopeResult,
-  WhistleScoreResult,
-} from '../activities';
+import type { WhistleMissKind } from '@hotline/contracts';
+import type { WhistlePolicy, WhistleScopeRequest, WhistleScopeResult } from '../activities';
+import { participationOf } from './whistle-evaluation';
 import {
   type Actor,
   type DepartmentPart,
@@ -23,11 +18,7 @@ import {
  * `pendingTimers`/`fireTimer` turn deadlines into misses, urges (催办) and escalations (督办).
  * No Temporal API here: the workflow supplies time and the results of lookups.
  *
- * Deadlines: a department reports by the whistle type's limit from the blow (30 min / 24 h /
- * 3 working days by default); once reported it states its position (表态) within the same limit;
- * then it delivers by the due date it committed to. A missed deadline is recorded and urged at
- * once, and escalated when one more such limit has passed without the step (催办 gives one more
- * period, then 督办).
+ * The timers live in whistle-timers.ts, the two-way evaluation in whistle-evaluation.ts.
  */
 
 const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : Number.NaN);
@@ -521,29 +512,6 @@ function closed(
   };
 }
 
-/**
- * A department's record at the close, as its evaluation counts it. A report still owed counts as
- * missed once its deadline has passed (the miss is on record); a commitment counts as missed if
- * none was stated, or if the department missed its commitment deadline or its own due date. A step
- * still owed whose deadline had not come yet releases a department with a clean record: the
- * whistle ended before its part was due, so it does not count for it. A miss always counts.
- */
-export function participationOf(d: DepartmentPart): WhistleParticipationV1 {
-  const missed = (kind: WhistleMissKind) => d.misses.includes(kind);
-  const owedNotDue =
-    (d.status === 'summoned' && !missed('report')) ||
-    (d.status === 'reported' && !missed('commitment'));
-  return {
-    departmentId: d.departmentId,
-    report: d.report ? (d.report.withinLimit ? 'on_time' : 'late') : 'missed',
-    commitment: d.commitment && !missed('commitment') && !missed('delivery') ? 'made' : 'missed',
-    completed: d.completion !== undefined,
-    verified: d.status === 'verified',
-    misses: d.misses,
-    counted: !owedNotDue || d.misses.length > 0,
-  };
-}
-
 // ------------------------------------------------------------------ evolve
 
 /** Applies one event to the state. Pure: returns a new state. */
@@ -691,194 +659,6 @@ function summoned(departmentId: string): DepartmentPart {
 
 function withMiss(d: DepartmentPart, kind: WhistleMissKind): DepartmentPart {
   return { ...d, misses: [...d.misses, kind] };
-}
-
-// ------------------------------------------------------------------ timers
-
-export interface WhistleTimer {
-  key: string;
-  at: number;
-  departmentId: string;
-  kind: WhistleMissKind;
-  action: 'miss' | 'escalate';
-  deadline: string;
-}
-
-/** The step a department owes now, with its deadline and escalation, if any. */
-function owed(state: WhistleState, d: DepartmentPart) {
-  switch (d.status) {
-    case 'summoned':
-      return {
-        kind: 'report' as const,
-        deadline: state.reportBy,
-        escalateAt: state.reportEscalateAt,
-      };
-    case 'reported':
-      return { kind: 'commitment' as const, deadline: d.commitBy, escalateAt: d.commitEscalateAt };
-    case 'committed':
-      return {
-        kind: 'delivery' as const,
-        deadline: d.commitment?.dueBy,
-        escalateAt: d.deliveryEscalateAt,
-      };
-    default:
-      return undefined;
-  }
-}
-
-/** Every miss and escalation the open whistle still has ahead, earliest first. */
-export function pendingTimers(state: WhistleState): WhistleTimer[] {
-  if (state.status !== 'open') return [];
-  const timers: WhistleTimer[] = [];
-  for (const d of state.departments) {
-    const step = owed(state, d);
-    if (!step?.deadline || !step.escalateAt) continue;
-    const base = { departmentId: d.departmentId, kind: step.kind, deadline: step.deadline };
-    const miss = `${step.kind}:miss:${d.departmentId}:${step.deadline}`;
-    const escalate = `${step.kind}:escalate:${d.departmentId}:${step.deadline}`;
-    if (!state.firedTimers.includes(miss))
-      timers.push({ ...base, key: miss, at: ms(step.deadline), action: 'miss' });
-    else if (!state.firedTimers.includes(escalate))
-      timers.push({ ...base, key: escalate, at: ms(step.escalateAt), action: 'escalate' });
-  }
-  return timers.sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
-}
-
-/** Events for a timer that came due. The caller marks the timer fired. */
-export function fireTimer(state: WhistleState, timer: WhistleTimer): PendingWhistleEvent[] {
-  const { departmentId, kind, deadline } = timer;
-  if (timer.action === 'escalate') {
-    return [
-      {
-        type: 'DepartmentEscalated',
-        payload: {
-          departmentId,
-          kind,
-          note: `${WORDS[kind]}期限 ${deadline} 已过且催办后仍未完成：督办`,
-          automatic: true,
-        },
-      },
-    ];
-  }
-  const part = state.departments.find((d) => d.departmentId === departmentId);
-  const escalateAt = part ? owed(state, part)?.escalateAt : undefined;
-  const missed: PendingWhistleEvent =
-    kind === 'report'
-      ? {
-          type: 'ReportDeadlineMissed',
-          payload: { departmentId, deadline, escalateAt: required(escalateAt, 'escalateAt') },
-        }
-      : {
-          type: 'CommitmentDeadlineMissed',
-          payload: { departmentId, kind, deadline, escalateAt: required(escalateAt, 'escalateAt') },
-        };
-  return [
-    missed,
-    {
-      type: 'DepartmentUrged',
-      payload: {
-        departmentId,
-        kind,
-        note: `${WORDS[kind]}期限 ${deadline} 已过：催办`,
-        automatic: true,
-      },
-    },
-  ];
-}
-
-const WORDS: Record<WhistleMissKind, string> = {
-  report: '报到',
-  commitment: '表态',
-  delivery: '承诺办结',
-};
-
-/** The next deadline someone can miss (NextDeadline), or the end of the evaluation. */
-export function nextDeadline(state: WhistleState): string | undefined {
-  if (state.status === 'closed') return state.evaluationBy;
-  return pendingTimers(state).find((t) => t.action === 'miss')?.deadline;
-}
-
-/** Departments whose next step is theirs: report, commit or deliver (DepartmentsPending). */
-export function departmentsPending(state: WhistleState): string[] {
-  if (state.status !== 'open') return [];
-  return state.departments
-    .filter((d) => d.status === 'summoned' || d.status === 'reported' || d.status === 'committed')
-    .map((d) => d.departmentId);
-}
-
-// ------------------------------------------------------------------ evaluation (双向评价)
-
-/**
- * Everyone has rated: the street every department its whistle counts for, and every department
- * that reported has rated the whistle. Then the evaluation completes before its window ends.
- */
-export function allRatingsIn(state: WhistleState): boolean {
-  if (state.status !== 'closed') return false;
-  const counted = new Set(
-    (state.participations ?? []).filter((p) => p.counted).map((p) => p.departmentId),
-  );
-  return state.departments.every(
-    (d) => (!counted.has(d.departmentId) || d.rating) && (!d.report || d.precision),
-  );
-}
-
-export function evaluationDue(state: WhistleState, now: number): boolean {
-  return allRatingsIn(state) || (state.status === 'closed' && now >= ms(state.evaluationBy));
-}
-
-/** What libs/domain scores: the counted participations with the street's ratings. */
-export function scoringRecords(state: WhistleState): WhistleParticipationRecord[] {
-  return (state.participations ?? [])
-    .filter((p) => p.counted)
-    .map((p) => {
-      const rating = state.departments.find((d) => d.departmentId === p.departmentId)?.rating;
-      return {
-        departmentId: p.departmentId,
-        report: p.report,
-        commitment: p.commitment,
-        rating: rating
-          ? { timeliness: rating.timeliness, commitment: rating.commitment, result: rating.result }
-          : null,
-      };
-    });
-}
-
-/** The closing record of the evaluation, from the scores the domain gave. */
-export function decideEvaluation(
-  state: WhistleState,
-  scores: WhistleScoreResult,
-): PendingWhistleEvent[] {
-  const scoreOf = new Map(scores.scores.map((s) => [s.departmentId, s.score]));
-  const precision = state.departments.flatMap((d) => (d.precision ? [d.precision] : []));
-  return [
-    {
-      type: 'WhistleEvaluationCompleted',
-      payload: {
-        departments: (state.participations ?? []).map((p) => {
-          const rating = state.departments.find((d) => d.departmentId === p.departmentId)?.rating;
-          return {
-            ...p,
-            rating: rating
-              ? {
-                  timeliness: rating.timeliness,
-                  commitment: rating.commitment,
-                  result: rating.result,
-                }
-              : null,
-            score: p.counted ? (scoreOf.get(p.departmentId) ?? null) : null,
-          };
-        }),
-        precision: {
-          ratings: precision.length,
-          needed: precision.filter((p) => p.needed).length,
-          wellScoped: precision.filter((p) => p.wellScoped).length,
-        },
-        publicRatings: state.publicRatings.length,
-        uniformTopMarks: scores.uniformTopMarks,
-        completedBy: allRatingsIn(state) ? 'all_rated' : 'window_closed',
-      },
-    },
-  ];
 }
 
 // ------------------------------------------------------------------ linked orders

@@ -1,19 +1,14 @@
 import type { WhistlePolicy } from '../activities';
 import {
-  allRatingsIn,
   conclusionOf,
   decide,
   decideBlow,
-  departmentsPending,
-  evaluationDue,
   evolve,
-  fireTimer,
   initialState,
-  nextDeadline,
-  participationOf,
-  pendingTimers,
   validate,
 } from './whistle-decider';
+import { allRatingsIn, evaluationDue, participationOf } from './whistle-evaluation';
+import { departmentsPending, fireTimer, nextDeadline, pendingTimers } from './whistle-timers';
 import {
   type Actor,
   type PendingWhistleEvent,

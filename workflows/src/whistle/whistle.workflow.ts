@@ -23,23 +23,18 @@ import {
   conclusionOf,
   decide,
   decideBlow,
-  decideEvaluation,
-  departmentsPending,
   districtWhistleInput,
-  evaluationDue,
   evolve,
-  fireTimer,
   initialState,
   memoSummary,
   needsFor,
-  nextDeadline,
-  pendingTimers,
   scopeRequest,
-  scoringRecords,
   validate,
   type WhistleDecisionContext,
   type WhistleNeeds,
 } from './whistle-decider';
+import { decideEvaluation, evaluationDue, scoringRecords } from './whistle-evaluation';
+import { departmentsPending, fireTimer, nextDeadline, pendingTimers } from './whistle-timers';
 import {
   type PendingWhistleEvent,
   WHISTLE_COMMAND_TYPES,
