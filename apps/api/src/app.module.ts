@@ -8,6 +8,8 @@ import { HealthController } from './health/health.controller';
 import { Open311Module } from './open311/open311.module';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
+import { WhistlesController } from './whistles/whistles.controller';
+import { WhistlesService } from './whistles/whistles.service';
 import { PersonalDataCipher } from './personal-data/personal-data.cipher';
 import { AuthGuard } from './auth/auth.guard';
 import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from './tokens';
@@ -25,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ViewsModule.forInfrastructure(infra), Open311Module.forInfrastructure(infra)],
-      controllers: [HealthController, OrdersController],
+      controllers: [HealthController, OrdersController, WhistlesController],
       providers: [
         { provide: API_CONFIG, useValue: infra.config },
         { provide: DATA_SOURCE, useValue: infra.dataSource },
@@ -34,6 +36,7 @@ export class AppModule {
         { provide: REFERENCE_DATA, useValue: sampleReferenceData() },
         { provide: APP_GUARD, useClass: AuthGuard },
         OrdersService,
+        WhistlesService,
       ],
     };
   }

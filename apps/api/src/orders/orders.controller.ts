@@ -1,6 +1,7 @@
 import {
   type CreateOrderRequest,
   createOrderRequestSchema,
+  escalateOrderToWhistleBodySchema,
   ORDER_ACTION_BODIES,
   type OrderActionName,
 } from '@hotline/contracts';
@@ -206,6 +207,25 @@ export class OrdersController {
     @Body(new ZodValidationPipe(ORDER_ACTION_BODIES.resolve)) b: object,
   ) {
     return this.orders.act(id, p, 'resolve', b);
+  }
+
+  @Post(':orderId/escalate-to-whistle')
+  @Roles('unit')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The lead street blows a whistle (吹哨) for this order; the order waits for its outcome',
+  })
+  @ApiBody({ schema: openApiSchema(escalateOrderToWhistleBodySchema) })
+  @ApiOkResponse({ description: 'The order’s new state, with the whistle it waits for' })
+  @ApiForbiddenResponse({ description: 'Only the order’s lead unit, a street or township' })
+  @ApiConflictResponse({ description: 'Not while the order is in this state' })
+  escalateToWhistle(
+    @Param('orderId') id: string,
+    @CurrentPrincipal() p: Principal,
+    @Body(new ZodValidationPipe(escalateOrderToWhistleBodySchema)) b: object,
+  ) {
+    return this.orders.act(id, p, 'escalateToWhistle', b);
   }
 
   @Post(':orderId/exclusion-request')

@@ -16,12 +16,12 @@ import {
   type Client,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../auth/principal';
+import { refusalToHttp } from '../common/workflow-refusal';
 import { maskPhone, type PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from '../tokens';
 import { type IntakeScreening, screenAtIntake } from './intake-screening';
@@ -158,7 +158,7 @@ export class OrdersService {
   async act(
     orderId: string,
     principal: Principal,
-    action: OrderActionName,
+    action: OrderActionName | 'escalateToWhistle',
     body: object,
   ): Promise<OrderState> {
     if (!ORDER_ID.test(orderId))
@@ -261,30 +261,17 @@ export class OrdersService {
     principal: Principal,
     action: string,
   ): Promise<unknown> {
-    if (err instanceof WorkflowNotFoundError)
-      return new NotFoundException(`No open order ${orderId}`);
-    if (
-      err instanceof WorkflowUpdateFailedError &&
-      err.cause instanceof ApplicationFailure &&
-      err.cause.type === 'OrderActionRefused'
-    ) {
-      const code = (err.cause.details?.[0] as string | undefined) ?? 'wrong_state';
-      const message = err.cause.message;
+    const answer = await refusalToHttp(
+      err,
+      `order ${orderId}`,
+      'OrderActionRefused',
+      async () => (await this.liveState(orderId))?.status,
+    );
+    if (answer !== err)
       this.logger.warn(
-        `refused ${action} on ${orderId} by ${principal.role} ${principal.unitId ?? principal.userId}: ${message}`,
+        `refused ${action} on ${orderId} by ${principal.role} ${principal.unitId ?? principal.userId}: ${(answer as Error).message}`,
       );
-      switch (code) {
-        case 'forbidden':
-          return new ForbiddenException(message);
-        case 'invalid':
-          return new BadRequestException(message);
-        default: {
-          const state = await this.liveState(orderId).catch(() => null);
-          return new ConflictException({ message, currentStatus: state?.status ?? 'unknown' });
-        }
-      }
-    }
-    return err;
+    return answer;
   }
 
   private workflowInput(
