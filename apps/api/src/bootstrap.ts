@@ -8,6 +8,7 @@ import { type ApiConfig } from './api-config';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { rateLimit } from './common/rate-limit.middleware';
+import { rejectNul } from './common/reject-nul.middleware';
 import { requestId } from './common/request-id.middleware';
 import { requestLogger } from './common/request-logger.middleware';
 import { securityHeaders } from './common/security.middleware';
@@ -36,6 +37,7 @@ export async function createApi(config: ApiConfig): Promise<RunningApi> {
   });
   app.use(rateLimit(config.rateLimitPerMinute));
   app.useBodyParser('json', { limit: config.bodyLimit });
+  app.use(rejectNul);
   app.useGlobalFilters(new HttpErrorFilter());
   app.disable('x-powered-by');
 

@@ -456,6 +456,14 @@ describe('Open311 GeoReport v2', () => {
         .send('{"api_key": '),
     );
     expectSpecError(notJson, 400, 'json');
+    // PostgreSQL text cannot hold NUL: refused at the door, in the address, a form or JSON.
+    expectSpecError(await get('/v2/requests.json?service_code=CG%00'), 400, 'json');
+    expectSpecError(await postForm(streetLight({ description: '路灯\u0000不亮' })), 400);
+    expectSpecError(
+      await postJson({ ...streetLight(), description: '路灯\u0000不亮' }),
+      400,
+      'json',
+    );
   });
 
   it('writes well-formed XML whatever the citizen typed', async () => {

@@ -1,5 +1,6 @@
 import { PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { type NextFunction, type Request, type Response } from 'express';
+import { containsNul, nulRefusal } from '../common/reject-nul.middleware';
 
 /**
  * GeoReport v2 POSTs are form-encoded (`attribute[code]=…` included). The API parses only JSON,
@@ -30,6 +31,7 @@ export function formBody(limitBytes: number) {
         fields[key] =
           seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
       }
+      if (containsNul(fields)) return next(nulRefusal());
       req.body = fields;
       next();
     });

@@ -53,6 +53,8 @@ export interface OrderDetail {
 }
 
 const ORDER_ID = /^HL\d{8}-\d{7}$/;
+/** A query is answered in milliseconds by a live worker; waiting longer only delays the fallback. */
+const LIVE_STATE_TIMEOUT_MS = 5_000;
 
 @Injectable()
 export class OrdersService {
@@ -202,13 +204,22 @@ export class OrdersService {
 
   // ------------------------------------------------------------------ helpers
 
-  /** The workflow's own state (also read by the Open311 API); null once past retention. */
+  /**
+   * The workflow's own state (also read by the Open311 API); null once past retention, or when
+   * it cannot be read now (no worker answers in time, or a closed order's history no longer
+   * replays on changed workflow code): the read model answers instead of a 500 or a hang.
+   */
   async liveState(orderId: string): Promise<OrderState | null> {
     try {
-      return await this.temporal.workflow.getHandle(orderId).query<OrderState>('orderState');
+      return await this.temporal.withDeadline(Date.now() + LIVE_STATE_TIMEOUT_MS, () =>
+        this.temporal.workflow.getHandle(orderId).query<OrderState>('orderState'),
+      );
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return null; // past retention: the read model remains
-      throw err;
+      this.logger.error(
+        `order ${orderId}: live state unreadable, answering from the read model: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      return null;
     }
   }
 
