@@ -18,6 +18,7 @@ import {
 import { connectTemporalClient, temporalConfigFromEnv } from '@hotline/temporal';
 import { type Client, type Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { Client as PgClient } from 'pg';
 
 /**
  * The three apps, in this process, on the real servers, isolated from a running dev stack:
@@ -61,6 +62,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     API_PORT: '0',
   };
   const isolation = options.isolated ? await isolate(env, runId) : undefined;
+  if (!options.isolated) await keepOrderNumbersApartFromDev(env.DATABASE_URL!);
   const seen = new Map<string, ApplyOutcome>();
   const waiters = new Map<string, (outcome: ApplyOutcome) => void>();
 
@@ -118,6 +120,23 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
       await isolation?.remove();
     },
   };
+}
+
+/**
+ * Order numbers are workflow ids in a Temporal namespace shared with a running dev stack, and each
+ * database numbers its orders from 1: the test database counts from 5,000,000 so that a test
+ * order can never take the id of a dev order (or the reverse) on the same machine.
+ */
+async function keepOrderNumbersApartFromDev(url: string): Promise<void> {
+  const db = new PgClient({ connectionString: url });
+  await db.connect();
+  try {
+    await db.query(
+      `SELECT setval('order_number_seq', 5000000) WHERE (SELECT last_value FROM order_number_seq) < 5000000`,
+    );
+  } finally {
+    await db.end();
+  }
 }
 
 /** Points `env` at a fresh schema and topic prefix of this run; `remove` deletes both. */
