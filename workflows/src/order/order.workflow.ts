@@ -1,4 +1,3 @@
-import type { EventEnvelope } from '@hotline/contracts';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal/search-attributes';
 import {
   ApplicationFailure,
@@ -17,7 +16,7 @@ import {
 } from '@temporalio/workflow';
 import type { DecisionNeeds } from './order-decider';
 import type { OrderActivities, RoutingResult, WhistleActivities } from '../activities';
-import { EventRecorder } from '../shared/event-recorder';
+import { EventOutbox } from '../shared/event-outbox';
 import { whistleConcludedSignal } from '../shared/whistle-link';
 import type { whistleWorkflow } from '../whistle/whistle.workflow';
 import {
@@ -70,8 +69,9 @@ export const orderUpdates = Object.fromEntries(
  * published in order through an activity; deadlines are durable timers.
  */
 export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
-  const recorder = new EventRecorder('order', input.orderId);
-  const outbox: EventEnvelope[] = [];
+  const outbox = new EventOutbox('order', input.orderId, (events) =>
+    activities.publishEvents(events),
+  );
   // Handlers are registered before the first await, so a query or an early action always finds
   // them; actions wait until the policy has been looked up.
   let state = initialState(input, {
@@ -82,7 +82,6 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
   });
   let ready = false;
   let busy = false;
-  let publishedSequence = 0;
   const validateNow = (cmd: OrderCommand) => {
     if (!ready)
       throw new OrderActionRefused(
@@ -95,12 +94,10 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
   const emit = (events: PendingEvent[]) => {
     for (const event of events) {
       state = evolve(state, event, Date.now());
-      const envelope = recorder.record(
+      const envelope = outbox.record(
         event.type,
-        1,
         event.payload as unknown as Record<string, unknown>,
       );
-      outbox.push(envelope);
       state.timeline = [
         ...state.timeline,
         {
@@ -129,8 +126,7 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
       await startWhistle(cmd, events);
       emit(events);
       // Answer once the action's events are on the stream: what the caller reads next includes them.
-      const sequence = recorder.lastSequence;
-      await condition(() => publishedSequence >= sequence);
+      await outbox.settled();
       return state;
     } finally {
       busy = false;
@@ -217,11 +213,11 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
 
   // Publish, wait for the next action or deadline, fire what came due; until closed.
   for (;;) {
-    publishedSequence = await flush(outbox, publishedSequence);
+    await outbox.flush();
     if (state.status === 'closed') break;
     const next = pendingTimers(state)[0];
     const timeout = next ? Math.max(0, next.at - Date.now()) : undefined;
-    const wake = () => outbox.length > 0 || state.status === 'closed';
+    const wake = () => outbox.hasPending || state.status === 'closed';
     // condition() without a timeout resolves to void: only the timed form can report a timeout.
     const woken =
       timeout === undefined ? (await condition(wake), true) : await condition(wake, timeout);
@@ -234,7 +230,7 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
     }
   }
   await condition(allHandlersFinished);
-  await flush(outbox, publishedSequence);
+  await outbox.flush();
   return state;
 
   async function lookUp(current: OrderState, needs: DecisionNeeds) {
@@ -284,18 +280,6 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
       });
     }
   }
-}
-
-/** Publishes the outbox in order; returns the sequence number of the last published event. */
-async function flush(outbox: EventEnvelope[], publishedSequence: number): Promise<number> {
-  let last = publishedSequence;
-  while (outbox.length > 0) {
-    const batch = outbox.slice(0, 50);
-    await activities.publishEvents(batch);
-    outbox.splice(0, batch.length);
-    last = batch[batch.length - 1]!.sequence;
-  }
-  return last;
 }
 
 function routingBase(state: OrderState) {

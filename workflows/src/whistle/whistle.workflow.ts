@@ -1,4 +1,3 @@
-import type { EventEnvelope } from '@hotline/contracts';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal/search-attributes';
 import {
   ApplicationFailure,
@@ -17,7 +16,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { WhistleActivities } from '../activities';
-import { EventRecorder } from '../shared/event-recorder';
+import { EventOutbox } from '../shared/event-outbox';
 import { whistleConcludedSignal } from '../shared/whistle-link';
 import {
   conclusionOf,
@@ -72,8 +71,9 @@ export const whistleUpdates = Object.fromEntries(
  * (双向评价) until everyone has rated or the evaluation window ends; then the workflow completes.
  */
 export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<WhistleState> {
-  const recorder = new EventRecorder('whistle', input.whistleId);
-  const outbox: EventEnvelope[] = [];
+  const outbox = new EventOutbox('whistle', input.whistleId, (events) =>
+    activities.publishEvents(events),
+  );
   // Handlers are registered before the first await, so a query or an early action finds them;
   // actions wait until the whistle has been blown.
   let state = initialState(input, {
@@ -83,7 +83,6 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
   });
   let ready = false;
   let busy = false;
-  let publishedSequence = 0;
   let ordersTold = false;
 
   const validateNow = (cmd: WhistleCommand) => {
@@ -99,8 +98,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
     for (const event of events) {
       state = evolve(state, event, Date.now());
       const payload = event.payload as unknown as Record<string, unknown>;
-      const envelope = recorder.record(event.type, 1, payload);
-      outbox.push(envelope);
+      const envelope = outbox.record(event.type, payload);
       state.timeline = [
         ...state.timeline,
         { sequence: envelope.sequence, type: event.type, at: envelope.occurredAt, detail: payload },
@@ -125,8 +123,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
       await startDistrictWhistle(events);
       emit(events);
       // Answer once the action's events are on the stream: what the caller reads next includes them.
-      const sequence = recorder.lastSequence;
-      await condition(() => publishedSequence >= sequence);
+      await outbox.settled();
       return state;
     } finally {
       busy = false;
@@ -207,7 +204,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
 
   // Publish, tell the linked orders once it has ended, wait for the next action or deadline.
   for (;;) {
-    publishedSequence = await flush(outbox, publishedSequence);
+    await outbox.flush();
     if (!ordersTold && conclusionOf(state)) {
       ordersTold = true;
       await tellLinkedOrders(state);
@@ -219,7 +216,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
     }
     const wakeAt =
       state.status === 'closed' ? Date.parse(state.evaluationBy!) : pendingTimers(state)[0]?.at;
-    const wake = () => outbox.length > 0;
+    const wake = () => outbox.hasPending;
     // condition() without a timeout resolves to void: only the timed form can report a timeout.
     const woken =
       wakeAt === undefined
@@ -234,7 +231,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
     }
   }
   await condition(allHandlersFinished);
-  await flush(outbox, publishedSequence);
+  await outbox.flush();
   return state;
 
   async function lookUp(
@@ -296,18 +293,6 @@ async function tellLinkedOrders(state: WhistleState): Promise<void> {
       });
     }
   }
-}
-
-/** Publishes the outbox in order; returns the sequence number of the last published event. */
-async function flush(outbox: EventEnvelope[], publishedSequence: number): Promise<number> {
-  let last = publishedSequence;
-  while (outbox.length > 0) {
-    const batch = outbox.slice(0, 50);
-    await activities.publishEvents(batch);
-    outbox.splice(0, batch.length);
-    last = batch[batch.length - 1]!.sequence;
-  }
-  return last;
 }
 
 function publishSearchAttributes(state: WhistleState): void {
