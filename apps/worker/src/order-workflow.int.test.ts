@@ -1,14 +1,15 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   act,
   eventsOf,
   noiseOrder,
   operator,
+  refusal,
   startWorkflowTestHarness,
   stateOf,
   supervisor,
   typesOf,
   unit,
+  until,
   type WorkflowTestHarness,
 } from './testing/workflow-test-env';
 
@@ -35,20 +36,6 @@ async function start(overrides: Parameters<typeof noiseOrder>[0] = {}) {
   return { input, handle, orderId: input.orderId };
 }
 
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /**
  * The state of a finished workflow, read by query. Not `handle.result()`: awaiting a result lets
  * the time-skipping server jump ahead while idle, moving every later test years into the future.
@@ -63,16 +50,6 @@ async function finalState(orderId: string) {
 
 const published = (orderId: string, type: string) =>
   until(`${type} of ${orderId}`, () => (typesOf(h, orderId).includes(type) ? true : undefined));
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) return (err.cause as Error).message;
-    throw err;
-  }
-  throw new Error('expected the action to be refused');
-}
 
 /** Dispatched by the rules to 城管执法 (CGZF), the lead unit for night-time construction noise. */
 async function dispatched() {

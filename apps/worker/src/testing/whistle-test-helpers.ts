@@ -1,6 +1,5 @@
 import type { WhistleCommand, WhistleState, WhistleWorkflowInput } from '@hotline/workflows';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { WorkflowTestHarness } from './workflow-test-env';
+import { refusal, until, type WorkflowTestHarness } from './workflow-test-env';
 
 /**
  * Helpers for whistle tests on the time-skipping server. Polls queries instead of awaiting
@@ -61,20 +60,6 @@ export async function whistleStateOf(h: WorkflowTestHarness, whistleId: string) 
   return h.env.client.workflow.getHandle(whistleId).query<WhistleState>('whistleState');
 }
 
-export async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 export async function untilWhistle(
   h: WorkflowTestHarness,
   whistleId: string,
@@ -102,15 +87,6 @@ export async function sleepUntil(h: WorkflowTestHarness, iso: string, msAfter = 
 }
 
 /** The refusal's message of a failed update. */
-export async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) return (err.cause as Error).message;
-    throw err;
-  }
-  throw new Error('expected the action to be refused');
-}
 
 export const dept = (unitId: string) => ({ kind: 'unit' as const, unitId });
 
@@ -137,3 +113,6 @@ export async function reportCommitComplete(
     summary: `${measures}，已完成`,
   });
 }
+
+// The generic helpers live with the harness; re-exported for the whistle tests' imports.
+export { refusal, until };

@@ -1,3 +1,4 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EventEnvelope } from '@hotline/contracts';
 import { sampleReferenceData } from '@hotline/domain';
 import type { OrderCommand, OrderState, OrderWorkflowInput } from '@hotline/workflows';
@@ -150,4 +151,30 @@ export function eventsOf(h: WorkflowTestHarness, orderId: string): EventEnvelope
 
 export function typesOf(h: WorkflowTestHarness, orderId: string): string[] {
   return eventsOf(h, orderId).map((e) => e.type);
+}
+
+/** Polls until `check` gives a value (not undefined or false), in real time. */
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The reason an update was refused with (fails the test if it was not refused). */
+export async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) return (err.cause as Error).message;
+    throw err;
+  }
+  throw new Error('expected the action to be refused');
 }
