@@ -419,14 +419,16 @@ function psql(sql, db = 'postgres') {
   ).trim();
 }
 
+function postgresPid() {
+  try {
+    return Number(fs.readFileSync(path.join(PG_DATA, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+}
+
 async function startPostgres() {
-  const pidOf = () => {
-    try {
-      return Number(fs.readFileSync(path.join(PG_DATA, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    } catch {
-      return null;
-    }
-  };
+  const pidOf = postgresPid;
   if (alive(pidOf()) && (await pgReady())) return { name: 'postgres', started: false };
   await ensurePortFree('PostgreSQL', PORTS.postgres);
   initPostgres();
@@ -557,10 +559,16 @@ async function startKafka() {
   const { propsFile, log4jFile, storage } = kafkaConfig();
   if (!fs.existsSync(path.join(storage, 'meta.properties'))) {
     log('Formatting Kafka storage (KRaft) in .data/kafka/storage…');
+    // Passed as --cluster-id=…: a base64url id may start with '-', which would read as an option.
     const clusterId = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
     runOrFail(
       'java',
-      javaArgs(log4jFile, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', propsFile]),
+      javaArgs(log4jFile, 'kafka.tools.StorageTool', [
+        'format',
+        `--cluster-id=${clusterId}`,
+        '-c',
+        propsFile,
+      ]),
       'Kafka storage format',
     );
   }
@@ -783,11 +791,18 @@ async function status() {
   }
 }
 
+const INFRA = ['postgres', 'kafka', 'temporal'];
+
+function isRunning(name) {
+  return Boolean(name === 'postgres' ? alive(postgresPid()) : runningPid(name));
+}
+
 /** `npm test`: bring up what is missing, run lint, typecheck and every Jest project, stop what we started. */
 async function test() {
   const t0 = Date.now();
-  const results = await up();
-  const startedHere = results.filter((r) => r.started).map((r) => r.name);
+  // What runs before we start: anything else that is running when we finish, we started — stop
+  // it even if `up` failed half-way (say Kafka after PostgreSQL was already up).
+  const runningBefore = new Set(INFRA.filter(isRunning));
   const env = {
     ...process.env,
     ...appEnv(),
@@ -801,6 +816,7 @@ async function test() {
   fs.mkdirSync(resultsDir, { recursive: true });
   let code = 0;
   try {
+    await up();
     const steps = [
       ['Lint', ['npx', ['eslint', '.']]],
       ['Typecheck', ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]],
@@ -820,6 +836,7 @@ async function test() {
       }
     }
   } finally {
+    const startedHere = INFRA.filter((name) => !runningBefore.has(name) && isRunning(name));
     if (startedHere.length && !process.env.HOTLINE_KEEP_STACK) {
       log(`Stopping what this test run started: ${startedHere.join(', ')}`);
       await stop({ only: [...startedHere].reverse() });
