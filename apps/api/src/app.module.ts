@@ -32,7 +32,13 @@ export class AppModule {
         { provide: API_CONFIG, useValue: infra.config },
         { provide: DATA_SOURCE, useValue: infra.dataSource },
         { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
-        { provide: PERSONAL_DATA, useValue: new PersonalDataCipher(infra.config.personalDataKey) },
+        {
+          provide: PERSONAL_DATA,
+          useValue: new PersonalDataCipher(
+            infra.config.personalDataKey,
+            infra.config.personalDataPreviousKeys,
+          ),
+        },
         { provide: REFERENCE_DATA, useValue: sampleReferenceData() },
         { provide: APP_GUARD, useClass: AuthGuard },
         OrdersService,

@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type ApiConfig } from './api-config';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
-import { rateLimit } from './common/rate-limit.middleware';
+import { rateLimitPerIp } from './common/rate-limit.middleware';
 import { rejectNul } from './common/reject-nul.middleware';
 import { requestId } from './common/request-id.middleware';
 import { requestLogger } from './common/request-logger.middleware';
@@ -35,7 +35,7 @@ export async function createApi(config: ApiConfig): Promise<RunningApi> {
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
     maxAge: 600,
   });
-  app.use(rateLimit(config.rateLimitPerMinute));
+  app.use(rateLimitPerIp(config.rateLimitPerIpPerMinute));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(rejectNul);
   app.useGlobalFilters(new HttpErrorFilter());

@@ -13,7 +13,7 @@ export const SPEC_FILE = path.resolve(__dirname, '../openapi.json');
 /** Builds the document from the code alone: no database or Temporal connection is opened. */
 export async function generateSpec(): Promise<string> {
   const infra = {
-    config: apiConfigFromEnv({}),
+    config: apiConfigFromEnv({ NODE_ENV: 'development' }),
     dataSource: {} as DataSource,
     temporal: {} as Client,
   };

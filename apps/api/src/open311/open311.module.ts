@@ -37,7 +37,13 @@ export class Open311Module implements NestModule {
         { provide: API_CONFIG, useValue: infra.config },
         { provide: DATA_SOURCE, useValue: infra.dataSource },
         { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
-        { provide: PERSONAL_DATA, useValue: new PersonalDataCipher(infra.config.personalDataKey) },
+        {
+          provide: PERSONAL_DATA,
+          useValue: new PersonalDataCipher(
+            infra.config.personalDataKey,
+            infra.config.personalDataPreviousKeys,
+          ),
+        },
         { provide: REFERENCE_DATA, useValue: sampleReferenceData() },
         OrdersService,
         Open311RequestsService,

@@ -22,7 +22,11 @@ import { createHash } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../auth/principal';
 import { refusalToHttp } from '../common/workflow-refusal';
-import { maskPhone, type PersonalDataCipher } from '../personal-data/personal-data.cipher';
+import {
+  callerField,
+  maskPhone,
+  type PersonalDataCipher,
+} from '../personal-data/personal-data.cipher';
 import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from '../tokens';
 import { type IntakeScreening, screenAtIntake } from './intake-screening';
 
@@ -116,12 +120,20 @@ export class OrdersService {
       const [{ order_id, created_at }] = inserted as [{ order_id: string; created_at: Date }];
       await em.getRepository(CallerContactEntity).insert({
         orderId: order_id,
-        nameEncrypted: this.personalData.encrypt(request.caller.name),
-        phoneEncrypted: this.personalData.encrypt(request.caller.phone),
+        nameEncrypted: this.personalData.encrypt(
+          request.caller.name,
+          callerField(order_id, 'name'),
+        ),
+        phoneEncrypted: this.personalData.encrypt(
+          request.caller.phone,
+          callerField(order_id, 'phone'),
+        ),
         phoneMasked: maskPhone(request.caller.phone),
         callerKey,
         contentEncrypted:
-          redaction.found.length > 0 ? this.personalData.encrypt(original.content) : null,
+          redaction.found.length > 0
+            ? this.personalData.encrypt(original.content, callerField(order_id, 'content'))
+            : null,
       });
       return { created: { orderId: order_id, receivedAt: created_at, screening } };
     });
@@ -255,10 +267,15 @@ export class OrdersService {
       state.status !== 'closed';
     if (principal.role === 'operator' || handling) {
       return {
-        name: this.personalData.decrypt(contact.nameEncrypted),
-        phone: this.personalData.decrypt(contact.phoneEncrypted),
+        name: this.personalData.decrypt(contact.nameEncrypted, callerField(orderId, 'name')),
+        phone: this.personalData.decrypt(contact.phoneEncrypted, callerField(orderId, 'phone')),
         ...(contact.contentEncrypted
-          ? { originalContent: this.personalData.decrypt(contact.contentEncrypted) }
+          ? {
+              originalContent: this.personalData.decrypt(
+                contact.contentEncrypted,
+                callerField(orderId, 'content'),
+              ),
+            }
           : {}),
         masked: false,
       };
