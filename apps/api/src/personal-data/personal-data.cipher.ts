@@ -114,8 +114,12 @@ function open(key: Buffer, iv: string, tag: string, body: string, aad?: Buffer):
   );
 }
 
+/** The digits of a phone number (without an Open311 marker such as `open311-unverified-`). */
 export function normalizePhone(phone: string): string {
-  return phone.replace(/[^0-9]/g, '').replace(/^86(?=1\d{10}$)/, '');
+  return phone
+    .replace(/^open311-[a-z]+-/, '')
+    .replace(/[^0-9]/g, '')
+    .replace(/^86(?=1\d{10}$)/, '');
 }
 
 /** 13812341234 → 138****1234; short numbers keep only their last 2 digits. */
