@@ -466,6 +466,20 @@ describe('Open311 GeoReport v2', () => {
     );
   });
 
+  it('refuses a form of 64 KiB of repeated keys at once, before the api_key check (400, spec format)', async () => {
+    const raw = (body: string) =>
+      http()
+        .post('/open311/v2/requests.xml')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send(body);
+    expect(expectSpecError(kept(await raw('a=1&'.repeat(16 * 1024))), 400)).toContain(
+      'sent more than once',
+    );
+    const many = Array.from({ length: 5000 }, (_, i) => `f${i}=1`).join('&');
+    expect(expectSpecError(kept(await raw(many)), 400)).toContain('at most 100 fields');
+    expectSpecError(kept(await raw(`${'x'.repeat(70 * 1024)}=1`)), 413);
+  });
+
   it('writes well-formed XML whatever the citizen typed', async () => {
     const typed = 'Lamp <b>out</b> & "dark" \u0001 at night \u{1F526}';
     const res = await postJson({

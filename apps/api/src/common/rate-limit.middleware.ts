@@ -83,10 +83,14 @@ function expandIPv6(address: string): string[] {
   );
 }
 
-function setLimitHeaders(res: Response, d: LimitDecision): void {
+function setLimitHeaders(res: HeaderSink, d: LimitDecision): void {
   res.setHeader('RateLimit-Limit', String(d.limit));
   res.setHeader('RateLimit-Remaining', String(d.remaining));
   if (!d.allowed) res.setHeader('Retry-After', String(d.retryAfterSeconds));
+}
+
+interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
 }
 
 const tooMany = (d: LimitDecision, who: string) =>
@@ -128,9 +132,9 @@ export class SubjectRateLimit {
   }
 
   /** Throws 429 (with Retry-After set on the response) when the user is over the limit. */
-  check(subject: string, res: Pick<Response, 'setHeader'>): void {
+  check(subject: string, res: HeaderSink): void {
     const decision = this.limiter.hit(`sub:${subject}`);
-    setLimitHeaders(res as Response, decision);
+    setLimitHeaders(res, decision);
     if (!decision.allowed)
       throw new HttpException(tooMany(decision, 'for this user'), HttpStatus.TOO_MANY_REQUESTS);
   }
