@@ -21,7 +21,13 @@ if (role === 'unit' && !unitId) {
 }
 // Signs with AUTH_JWT_SECRET when it is set; otherwise with the development key, which only a
 // development API on 127.0.0.1 accepts (`npm start`): NODE_ENV defaults to development here.
-const config = apiConfigFromEnv({ NODE_ENV: 'development', ...process.env });
+let config: ReturnType<typeof apiConfigFromEnv>;
+try {
+  config = apiConfigFromEnv({ NODE_ENV: 'development', ...process.env });
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
+}
 const ttl = Number(arg('ttl') ?? config.authTokenTtlSeconds);
 console.log(
   signToken(
