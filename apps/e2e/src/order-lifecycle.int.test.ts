@@ -188,6 +188,24 @@ describe('an order through the API, from the call to closure', () => {
     expect(full.body.caller.originalContent).toContain(said);
   });
 
+  it('masks phone and e-mail numbers written into a unit’s notes before they reach the workflow', async () => {
+    const { orderId } = await submitted();
+    const cgzf = as('unit', 'CGZF');
+    await http().post(`/orders/${orderId}/acknowledge`).set(cgzf).send({}).expect(200);
+    const note = '已联系业主，业主留了新号码13722223333，邮箱yezhu.wang@example.com';
+    const answer = await http()
+      .post(`/orders/${orderId}/progress`)
+      .set(cgzf)
+      .send({ note })
+      .expect(200);
+    const history = await system.temporal.workflow.getHandle(orderId).fetchHistory();
+    for (const said of ['13722223333', 'yezhu.wang@example.com']) {
+      expect(JSON.stringify(answer.body)).not.toContain(said);
+      expect(JSON.stringify(history)).not.toContain(said);
+    }
+    expect(JSON.stringify(history)).toContain('137****3333');
+  });
+
   it('closes a consultation on the call when the knowledge base answers it (直接办结)', async () => {
     const res = await http()
       .post('/orders')
