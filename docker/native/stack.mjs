@@ -345,7 +345,8 @@ function installLedgerFont() {
     runOrFail('apt-get', ['update', '-q'], 'apt-get update');
     runOrFail('apt-get', args, 'apt-get install fonts-wqy-microhei', { env });
   }
-  if (!fs.existsSync(LEDGER_FONT)) fail(`apt-get installed fonts-wqy-microhei but ${LEDGER_FONT} is missing.`);
+  if (!fs.existsSync(LEDGER_FONT))
+    fail(`apt-get installed fonts-wqy-microhei but ${LEDGER_FONT} is missing.`);
 }
 
 function install() {
