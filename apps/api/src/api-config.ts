@@ -161,7 +161,12 @@ function developmentKeysAllowed(nodeEnv: string | undefined, host: string): bool
 function secretsPolicy(
   c: Pick<
     z.infer<typeof schema>,
-    'NODE_ENV' | 'API_HOST' | 'AUTH_JWT_SECRET' | 'PERSONAL_DATA_KEY' | 'OPEN311_API_KEYS'
+    | 'NODE_ENV'
+    | 'API_HOST'
+    | 'AUTH_JWT_SECRET'
+    | 'AUTH_JWT_PREVIOUS_SECRETS'
+    | 'PERSONAL_DATA_KEY'
+    | 'OPEN311_API_KEYS'
   >,
   devKeysAllowed: boolean,
 ): void {
@@ -170,6 +175,9 @@ function secretsPolicy(
   const devOpen311Keys = open311Keys(DEV_OPEN311_API_KEYS)!;
   const offending = [
     (c.AUTH_JWT_SECRET ?? DEV_AUTH_SECRET) === DEV_AUTH_SECRET && 'AUTH_JWT_SECRET',
+    // An old key still accepted is a signing key too.
+    (c.AUTH_JWT_PREVIOUS_SECRETS ?? '').split(',').some((k) => k.trim() === DEV_AUTH_SECRET) &&
+      'AUTH_JWT_PREVIOUS_SECRETS',
     (c.PERSONAL_DATA_KEY === undefined ||
       Buffer.from(c.PERSONAL_DATA_KEY, 'base64').equals(devPersonalDataKey)) &&
       'PERSONAL_DATA_KEY',

@@ -44,6 +44,13 @@ describe('secrets policy: no development key where others can reach the API', ()
         OPEN311_API_KEYS: `${DEV_OPEN311_API_KEYS},city-key-0001:city`,
       }),
     ).toThrow(/^OPEN311_API_KEYS is unset or a development key/);
+    expect(() =>
+      apiConfigFromEnv({
+        NODE_ENV: 'production',
+        ...OWN,
+        AUTH_JWT_PREVIOUS_SECRETS: DEV_AUTH_SECRET,
+      }),
+    ).toThrow(/^AUTH_JWT_PREVIOUS_SECRETS is unset or a development key/);
   });
 
   it('says it in one sentence and never prints a key', () => {
