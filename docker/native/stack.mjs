@@ -875,15 +875,45 @@ const commands = {
   test,
 };
 
+// Helpers docker/native/cluster.mjs reuses (the cluster topology beside this single-node stack).
+export {
+  StackError,
+  fail,
+  run,
+  runOrFail,
+  which,
+  sleep,
+  waitFor,
+  portIsFree,
+  tcpConnects,
+  alive,
+  stopPid,
+  tail,
+  installNodeModules,
+  installTemporal,
+  installKafka,
+  installPostgres,
+  postgresBinDir,
+  pgReady,
+  psql,
+  javaArgs,
+  migrate,
+  DATA,
+  VENV,
+  KAFKA_LIB,
+};
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const cmd = process.argv[2] ?? 'start';
-if (!commands[cmd]) {
+if (isMain && !commands[cmd]) {
   console.error(`Unknown command "${cmd}". Use one of: ${Object.keys(commands).join(', ')}`);
   process.exit(2);
 }
-commands[cmd]().catch((err) => {
-  if (err instanceof StackError) {
-    console.error(`${red('[stack] error:')} ${err.message}`);
-    process.exit(1);
-  }
-  throw err;
-});
+if (isMain)
+  commands[cmd]().catch((err) => {
+    if (err instanceof StackError) {
+      console.error(`${red('[stack] error:')} ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  });
