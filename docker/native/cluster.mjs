@@ -305,6 +305,24 @@ async function ensureTopics() {
   });
 }
 
+/** The three brokers form the controller quorum together: start all, then wait; then the topics. */
+async function startKafkaCluster() {
+  formatKafkaStorage();
+  for (const n of KAFKA_NODES) await startKafkaBroker(n, { wait: false });
+  for (const n of KAFKA_NODES) {
+    const logFile = path.join(LOGS, `kafka-${n}.log`);
+    await waitFor(
+      `kafka-${n}`,
+      async () => (exitedCheck(`kafka-${n}`, logFile), kafkaBrokerHealthy(n)),
+      {
+        logFile,
+        timeoutMs: 120_000,
+      },
+    );
+  }
+  await ensureTopics();
+}
+
 // ---------------------------------------------------------------- Temporal
 
 const temporalCli = () => path.join(stack.VENV, 'bin', 'temporal');
@@ -497,6 +515,9 @@ const byName = (name) => clusterProcesses().find((p) => p.name === name);
 
 /** Starts one process of the topology and waits until it is healthy. */
 async function startOne(name) {
+  fs.mkdirSync(CLUSTER, { recursive: true });
+  writeClusterConfig(CLUSTER);
+  if (name === 'kafka') return startKafkaCluster();
   const proc = byName(name);
   if (!proc)
     fail(
@@ -506,6 +527,7 @@ async function startOne(name) {
     );
   switch (proc.kind) {
     case 'kafka':
+      formatKafkaStorage();
       return startKafkaBroker(proc.n);
     case 'temporal':
       return startTemporalNode(proc.n);
@@ -531,22 +553,7 @@ async function up() {
   fs.mkdirSync(CLUSTER, { recursive: true });
   writeClusterConfig(CLUSTER);
   await ensureDatabases();
-  formatKafkaStorage();
-  // The three brokers form the controller quorum together: start all, then wait.
-  for (const n of KAFKA_NODES) await startKafkaBroker(n, { wait: false });
-  for (const n of KAFKA_NODES)
-    await waitFor(
-      `kafka-${n}`,
-      async () => (
-        exitedCheck(`kafka-${n}`, path.join(LOGS, `kafka-${n}.log`)),
-        kafkaBrokerHealthy(n)
-      ),
-      {
-        logFile: path.join(LOGS, `kafka-${n}.log`),
-        timeoutMs: 120_000,
-      },
-    );
-  await ensureTopics();
+  await startKafkaCluster();
   for (const n of TEMPORAL_NODES) await startTemporalNode(n);
   await startOne('temporal-lb');
   await waitFor('Temporal behind its load balancer', () => temporalHealthy(), {

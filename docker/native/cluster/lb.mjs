@@ -71,7 +71,7 @@ function checkTcp(b) {
 setInterval(() => backends.forEach(mode === 'http' ? checkHttp : checkTcp), CHECK_EVERY_MS);
 backends.forEach(mode === 'http' ? checkHttp : checkTcp);
 
-const refused = (err) => ['ECONNREFUSED', 'ECONNRESET_BEFORE_SEND'].includes(err?.code);
+const refused = (err) => err?.code === 'ECONNREFUSED';
 
 if (mode === 'http') {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -106,10 +106,11 @@ if (mode === 'http') {
         upRes.pipe(res);
       },
     );
-    up.on('socket', (s) => s.once('connect', () => (sent = true)));
+    // Sent once a connection is open: a reused keep-alive socket is open already.
+    up.on('socket', (s) => (s.connecting ? s.once('connect', () => (sent = true)) : (sent = true)));
     up.on('error', (err) => {
-      // A reused keep-alive socket that the backend closed, or a refused connection: the request
-      // never reached a live process, so another backend may take it.
+      // A refused connection: the request never reached a live process, so another backend may
+      // take it. Anything else may have been acted on: 502, the client decides.
       if (!sent || refused(err)) {
         markDown(b, err.code ?? err.message);
         if (!res.headersSent) return forward(req, res, body, tried);
