@@ -410,17 +410,20 @@ async function ensureNamespace() {
   );
   if (missing.length) {
     log(`Registering search attributes ${missing.map(([k]) => k).join(', ')}…`);
-    temporalOperator(
-      [
-        'search-attribute',
-        'create',
-        '--namespace',
-        'default',
-        ...missing.flatMap(([k, t]) => ['--name', k, '--type', t]),
-        '--yes',
-      ],
-      'search-attribute create',
-    );
+    // One type per call (the CLI takes several --name, one --type).
+    for (const type of new Set(missing.map(([, t]) => t)))
+      temporalOperator(
+        [
+          'search-attribute',
+          'create',
+          '--namespace',
+          'default',
+          ...missing.filter(([, t]) => t === type).flatMap(([k]) => ['--name', k]),
+          '--type',
+          type,
+        ],
+        `search-attribute create (${type})`,
+      );
   }
 }
 
