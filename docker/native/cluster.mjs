@@ -7,7 +7,7 @@
 //   node docker/native/cluster.mjs up          build/install what is missing, start what is not running (idempotent)
 //   node docker/native/cluster.mjs down        stop what `up` started (recorded PIDs); PostgreSQL is shared and stays
 //   node docker/native/cluster.mjs status      every process, checked for real
-//   node docker/native/cluster.mjs start NAME  (re)start one process, e.g. kafka-2, worker-1, api-lb
+//   node docker/native/cluster.mjs start NAME  (re)start one process (kafka-2, worker-1, api-lb…) or group (kafka, temporal, apps)
 //   node docker/native/cluster.mjs stop NAME   stop one process (SIGTERM)
 //   node docker/native/cluster.mjs failover    kill -9 one of each under load; prints a table (tools/cluster/failover.ts)
 //   node docker/native/cluster.mjs bench       1 vs 2 workers on the cluster (tools/cluster/bench.ts)
@@ -164,7 +164,10 @@ function sqlTool(db, args) {
   );
 }
 
+let databasesReady = false;
 async function ensureDatabases() {
+  if (databasesReady) return;
+  databasesReady = true;
   if (!(await stack.pgReady())) {
     log('PostgreSQL (shared with the single-node stack) is not running; starting it…');
     const res = run('node', [path.join(ROOT, 'docker/native/stack.mjs'), 'up'], {
@@ -520,7 +523,10 @@ const byName = (name) => clusterProcesses().find((p) => p.name === name);
 async function startOne(name) {
   fs.mkdirSync(CLUSTER, { recursive: true });
   writeClusterConfig(CLUSTER);
+  // Groups: what `up` starts, one part at a time.
   if (name === 'kafka') return startKafkaCluster();
+  if (name === 'temporal') return startTemporalCluster();
+  if (name === 'apps') return startApps();
   const proc = byName(name);
   if (!proc)
     fail(
@@ -550,13 +556,9 @@ async function startOne(name) {
   }
 }
 
-async function up() {
-  const t0 = Date.now();
-  install();
-  fs.mkdirSync(CLUSTER, { recursive: true });
-  writeClusterConfig(CLUSTER);
+/** Temporal: schemas, both server processes, the balancer in front, namespace and search attributes. */
+async function startTemporalCluster() {
   await ensureDatabases();
-  await startKafkaCluster();
   for (const n of TEMPORAL_NODES) await startTemporalNode(n);
   await startOne('temporal-lb');
   await waitFor('Temporal behind its load balancer', () => temporalHealthy(), {
@@ -564,16 +566,27 @@ async function up() {
     intervalMs: 1000,
   });
   await ensureNamespace();
-  await startUi();
-  // Apps: start all, then wait (each bundles or compiles on its own; the machine is small).
-  const apps = clusterProcesses().filter((p) => p.kind === 'app');
+}
+
+/** The apps: start all, then wait (each compiles or bundles on its own), then their balancer. */
+async function startApps() {
+  await ensureDatabases();
   const pending = [];
-  for (const app of apps) {
+  for (const app of clusterProcesses().filter((p) => p.kind === 'app')) {
     const started = await startApp(app, { wait: false });
     if (started) pending.push([app, started]);
   }
   for (const [app, started] of pending) await waitApp(app, started);
   await startOne('api-lb');
+}
+
+async function up() {
+  const t0 = Date.now();
+  install();
+  await startOne('kafka');
+  await startOne('temporal');
+  await startOne('temporal-ui');
+  await startOne('apps');
   printUrls();
   log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 }
