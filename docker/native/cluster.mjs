@@ -413,20 +413,24 @@ async function ensureNamespace() {
   );
   if (missing.length) {
     log(`Registering search attributes ${missing.map(([k]) => k).join(', ')}…`);
-    // One type per call (the CLI takes several --name, one --type).
-    for (const type of new Set(missing.map(([, t]) => t)))
+    // One attribute per call: with several names in one call (CLI 1.9.1, server 1.32.1, SQL
+    // visibility) only the first was added. And each call rewrites the namespace's mapping from
+    // its cached copy: wait until the server lists an attribute before adding the next.
+    for (const [name, type] of missing) {
       temporalOperator(
-        [
-          'search-attribute',
-          'create',
-          '--namespace',
-          'default',
-          ...missing.filter(([, t]) => t === type).flatMap(([k]) => ['--name', k]),
-          '--type',
-          type,
-        ],
-        `search-attribute create (${type})`,
+        ['search-attribute', 'create', '--namespace', 'default', '--name', name, '--type', type],
+        `search-attribute create ${name}`,
       );
+      await waitFor(
+        `search attribute ${name}`,
+        () =>
+          temporalOperator(
+            ['search-attribute', 'list', '--namespace', 'default', '-o', 'json'],
+            'search-attribute list',
+          ).includes(`"${name}"`),
+        { timeoutMs: 60_000, intervalMs: 1000 },
+      );
+    }
   }
 }
 
