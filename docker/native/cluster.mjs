@@ -629,7 +629,10 @@ async function stopOne(name, signal = 'SIGTERM') {
 }
 
 async function down() {
-  for (const proc of [...clusterProcesses()].reverse()) await stopOne(proc.name);
+  const procs = [...clusterProcesses()].reverse();
+  for (const proc of procs.filter((p) => p.kind !== 'kafka')) await stopOne(proc.name);
+  // Together: the last broker alone would wait for a controller quorum that is gone.
+  await Promise.all(procs.filter((p) => p.kind === 'kafka').map((p) => stopOne(p.name)));
 }
 
 async function status() {
