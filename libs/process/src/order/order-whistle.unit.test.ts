@@ -1,5 +1,5 @@
-import { decide, decideWhistleConclusion, evolve, initialState, validate } from './order-decider';
-import { OrderActionRefused, type OrderState, type PendingEvent } from './order-model';
+import { OrderActionRefused, type OrderState, type PendingEvent } from './model';
+import { decide, decideWhistleConclusion, evolve, initialState, validate } from './index';
 
 /** The order's side of a whistle (吹哨): escalate, wait, carry on with the outcome. */
 

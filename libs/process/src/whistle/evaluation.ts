@@ -1,13 +1,13 @@
+import { ms } from '../shared/time';
+
 import type { WhistleMissKind, WhistleParticipationV1 } from '@hotline/contracts';
 import type { WhistleParticipationRecord, WhistleScoreResult } from '../activities';
-import type { DepartmentPart, PendingWhistleEvent, WhistleState } from './whistle-model';
+import type { DepartmentPart, PendingWhistleEvent, WhistleState } from './model';
 
 /**
  * The two-way evaluation (双向评价, "一哨一考核") as pure rules: each department's record at the
  * close, when the evaluation is complete, and its closing record from the scores libs/domain gives.
  */
-
-const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : Number.NaN);
 
 /**
  * A department's record at the close, as its evaluation counts it. A report still owed counts as

@@ -1,3 +1,4 @@
+import { ActionRefused, type RefusalCode } from '../shared/refusal';
 import type {
   ClosureKind,
   DeadlineKind,
@@ -186,12 +187,6 @@ export interface OrderWhistle {
 }
 
 /** Refusal of an action: the reason is shown to the person who tried it. */
-export class OrderActionRefused extends Error {
-  constructor(
-    readonly code: 'forbidden' | 'wrong_state' | 'too_late' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'OrderActionRefused';
-  }
+export class OrderActionRefused extends ActionRefused<RefusalCode> {
+  override readonly name = 'OrderActionRefused';
 }

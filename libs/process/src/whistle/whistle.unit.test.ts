@@ -1,14 +1,19 @@
 import type { WhistlePolicy } from '../activities';
 import {
+  allRatingsIn,
   conclusionOf,
   decide,
   decideBlow,
+  departmentsPending,
+  evaluationDue,
   evolve,
+  fireTimer,
   initialState,
+  nextDeadline,
+  participationOf,
+  pendingTimers,
   validate,
-} from './whistle-decider';
-import { allRatingsIn, evaluationDue, participationOf } from './whistle-evaluation';
-import { departmentsPending, fireTimer, nextDeadline, pendingTimers } from './whistle-timers';
+} from './index';
 import {
   type Actor,
   type PendingWhistleEvent,
@@ -16,7 +21,7 @@ import {
   type WhistleCommand,
   type WhistleState,
   type WhistleWorkflowInput,
-} from './whistle-model';
+} from './model';
 
 /** The whistle's rules without Temporal: Given events, When an action or a deadline, Then events. */
 

@@ -1,3 +1,4 @@
+import { ActionRefused, type RefusalCode } from '../shared/refusal';
 import type {
   ReportMode,
   SatisfactionLevel,
@@ -10,9 +11,9 @@ import type {
   WhistleType,
 } from '@hotline/contracts';
 import type { WhistlePolicy, WhistleScopeRefusal } from '../activities';
-import type { Actor } from '../order/order-model';
+import type { Actor } from '../order/model';
 
-export type { Actor } from '../order/order-model';
+export type { Actor } from '../order/model';
 
 /** Where the problem is, as far as the street knows it (no personal data). */
 export interface WhistlePlace {
@@ -188,14 +189,8 @@ export interface WhistleState {
 }
 
 /** Refusal of an action on a whistle: the reason is shown to whoever tried it. */
-export class WhistleActionRefused extends Error {
-  constructor(
-    readonly code: 'forbidden' | 'wrong_state' | 'too_late' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'WhistleActionRefused';
-  }
+export class WhistleActionRefused extends ActionRefused<RefusalCode> {
+  override readonly name = 'WhistleActionRefused';
 }
 
 /** What a whistle tells the orders linked to it when it ends at its level. */

@@ -1,5 +1,7 @@
+import { ms, required } from '../shared/time';
+
 import type { WhistleMissKind } from '@hotline/contracts';
-import type { DepartmentPart, PendingWhistleEvent, WhistleState } from './whistle-model';
+import type { DepartmentPart, PendingWhistleEvent, WhistleState } from './model';
 
 /**
  * The whistle's deadlines as timers (pure). A department reports by the whistle type's limit from
@@ -8,8 +10,6 @@ import type { DepartmentPart, PendingWhistleEvent, WhistleState } from './whistl
  * escalated (督办) when one more such limit has passed without the step. Only an open whistle has
  * timers: what is still owed at the close is settled by the participation record.
  */
-
-const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : Number.NaN);
 
 export interface WhistleTimer {
   key: string;
@@ -120,9 +120,4 @@ export function departmentsPending(state: WhistleState): string[] {
   return state.departments
     .filter((d) => d.status === 'summoned' || d.status === 'reported' || d.status === 'committed')
     .map((d) => d.departmentId);
-}
-
-function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`fireTimer needs ${what}`);
-  return value;
 }
