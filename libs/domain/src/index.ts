@@ -67,8 +67,10 @@ export {
 export {
   extensionRule,
   canRequestExtension,
+  canExtendTo,
   extendDeadline,
   type ExtensionCheck,
+  type ExtensionRefusalCode,
   type ExtensionRequest,
   type ExtensionRule,
 } from './sla/extension';

@@ -34,13 +34,14 @@ export type RoutingResult =
   | { kind: 'arbitration'; reason: string };
 
 /** Which clock to compute: each phase starts its own limits (shared/domain.md §4–§8). */
-export type DeadlinePhase = 'manual_dispatch' | 'dispatch' | 'acknowledge' | 'callback';
+export type DeadlinePhase =
+  'manual_dispatch' | 'dispatch' | 'acknowledge' | 'callback' | 'extension';
 
 export interface DeadlineRequest {
   phase: DeadlinePhase;
   urgency: Urgency;
   matterTypeCode?: string;
-  /** ISO time the clock starts from. */
+  /** ISO time the clock starts from (for `extension`: the handling limit in force). */
   from: string;
 }
 
@@ -51,6 +52,8 @@ export interface DeadlineResult {
   respondBy?: string;
   handleBy?: string;
   callbackDueAt?: string;
+  /** `extension`: the latest handling limit an extension may reach (libs/domain `extendDeadline`). */
+  latestHandleBy?: string;
   /** Fractions of the handling window at which to remind the unit, e.g. [0.5, 0.8]. */
   reminderFractions: number[];
   /** The longest extension, as a multiple of the original handling window (1 = the limit again). */
@@ -68,6 +71,18 @@ export interface OrderPolicy {
   maxExtensions: number;
   maxReworkRounds: number;
   maxCallbackAttempts: number;
+  /**
+   * Meaningful characters of supporting words a return (退单) needs (libs/domain
+   * `canReturnOrder`). Absent in orders started before the domain's rule applied: they keep the
+   * rule they started with (any non-empty words), so their recorded histories replay unchanged.
+   */
+  minReturnSupportingChars?: number;
+  /**
+   * The longest extension (延期) is looked up from the working calendar (phase `extension`,
+   * libs/domain `extendDeadline`). Absent in orders started before: they keep the rule they started
+   * with (at most the acknowledged-to-limit span again), and no lookup enters their history.
+   */
+  extensionLimitLookup?: boolean;
 }
 
 export interface EventActivities {

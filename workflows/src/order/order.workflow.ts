@@ -127,7 +127,7 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
           phase: needs.deadlines,
           urgency: current.urgency,
           ...(current.matterTypeCode ? { matterTypeCode: current.matterTypeCode } : {}),
-          from: new Date(now ?? Date.now()).toISOString(),
+          from: needs.deadlinesFrom ?? new Date(now ?? Date.now()).toISOString(),
         })
       : undefined;
     const whistleScope = needs.whistleScope

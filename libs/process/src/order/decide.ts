@@ -8,6 +8,7 @@ import type {
 import { iso, ms, required } from '../shared/time';
 import { closed, pick, reminderInstants, toArbitration, unitField, placeFields } from './events';
 import { evolve } from './evolve';
+import { checkExtension } from './validate';
 import { dispatchFromRouting } from './intake';
 import type { OrderCommand, OrderState, PendingEvent } from './model';
 import { decideWhistleEscalation } from './whistle-link';
@@ -22,6 +23,8 @@ import { decideWhistleEscalation } from './whistle-link';
 
 export interface DecisionNeeds {
   deadlines?: DeadlinePhase;
+  /** Where the deadline phase's clock starts, when not at the action (an extension: the limit). */
+  deadlinesFrom?: string;
   routing?: boolean;
   /** The whistle scope check (吹哨范围) for an escalation to a whistle. */
   whistleScope?: WhistleScopeRequest;
@@ -38,6 +41,10 @@ export function needsFor(state: OrderState, cmd: OrderCommand): DecisionNeeds {
         : { routing: true, deadlines: 'dispatch' };
     case 'resolve':
       return { deadlines: 'callback' };
+    case 'requestExtension':
+      return state.policy.extensionLimitLookup
+        ? { deadlines: 'extension', deadlinesFrom: state.deadlines.handleBy! }
+        : {};
     case 'dispatchManually':
     case 'decideArbitration':
       return { deadlines: 'dispatch' };
@@ -133,6 +140,8 @@ export function decide(state: OrderState, cmd: OrderCommand, ctx: DecisionContex
     case 'reportProgress':
       return [{ type: 'ProgressReported', payload: { unitId: unitId!, note: cmd.note } }];
     case 'requestExtension':
+      if (state.policy.extensionLimitLookup)
+        checkExtension(state, cmd, now, required(ctx.deadlines, 'deadlines').latestHandleBy);
       return [
         {
           type: 'ExtensionRequested',

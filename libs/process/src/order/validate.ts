@@ -1,5 +1,12 @@
 import type { OrderStatus } from '@hotline/contracts';
+import {
+  canExtendTo,
+  canReturnOrder,
+  type ExtensionRefusalCode,
+  type ReturnCheck,
+} from '@hotline/domain';
 import { ms } from '../shared/time';
+import type { RefusalCode } from '../shared/refusal';
 import { type Actor, OrderActionRefused, type OrderCommand, type OrderState } from './model';
 
 /**
@@ -63,15 +70,29 @@ export function validate(state: OrderState, cmd: OrderCommand, now: number): voi
       requireStatus(state, ['dispatched'], 'return (退单) — only before acknowledging');
       requireLeadUnit(state, cmd.actor, 'return this order');
       requireText(cmd.reason, 'reason');
-      requireText(cmd.explanation, 'explanation');
+      const minChars = state.policy.minReturnSupportingChars;
+      if (minChars === undefined) requireText(cmd.explanation, 'explanation'); // started before
       if (!state.returnable)
         refuse(
           'forbidden',
           'The centre arbitrated this assignment; its decision is final (no return)',
         );
-      if (now > ms(state.deadlines.returnBy)) {
-        refuse('too_late', `The return window closed at ${state.deadlines.returnBy}`);
+      if (minChars === undefined) {
+        if (now > ms(state.deadlines.returnBy))
+          refuse('too_late', `The return window closed at ${state.deadlines.returnBy}`);
+        return;
       }
+      const check = canReturnOrder(
+        {
+          returnBy: new Date(ms(state.deadlines.returnBy)),
+          acknowledgedAt: null,
+          requestedAt: new Date(now),
+          reason: cmd.reason,
+          supportingText: cmd.explanation ?? '',
+        },
+        { returns: { minSupportingChars: minChars } },
+      );
+      if (!check.ok) refuse(RETURN_REFUSALS[check.code], check.explanation);
       return;
     }
     case 'respond':
@@ -98,6 +119,12 @@ export function validate(state: OrderState, cmd: OrderCommand, now: number): voi
       const handleBy = ms(state.deadlines.handleBy);
       if (state.extension?.status === 'pending')
         refuse('wrong_state', 'An extension request is already waiting for the centre');
+      if (state.policy.extensionLimitLookup) {
+        // libs/domain's rule; the longest extension is checked once it has been looked up.
+        checkExtension(state, cmd, now);
+        return;
+      }
+      // Orders started before: the limit they started with (the acknowledged-to-limit span again).
       if (state.extensionsGranted >= state.policy.maxExtensions) {
         refuse('forbidden', `At most ${state.policy.maxExtensions} extension(s) per order`);
       }
@@ -199,4 +226,41 @@ function requireNoWhistleWaiting(state: OrderState, action: string): void {
       `Cannot ${action}: the order waits for whistle ${state.whistle.whistleId} to end`,
     );
   }
+}
+
+const RETURN_REFUSALS: Record<Extract<ReturnCheck, { ok: false }>['code'], RefusalCode> = {
+  already_acknowledged: 'wrong_state',
+  window_passed: 'too_late',
+  missing_explanation: 'invalid',
+};
+
+const EXTENSION_REFUSALS: Record<ExtensionRefusalCode, RefusalCode> = {
+  deadline_passed: 'too_late',
+  limit_reached: 'forbidden',
+  too_long: 'invalid',
+  invalid_amount: 'invalid',
+  not_later: 'invalid',
+};
+
+/**
+ * libs/domain's extension rule (延期) for an order: in time, within the count, a new limit later
+ * than the one in force and, once looked up (`latestHandleBy`), no later than the longest extension.
+ */
+export function checkExtension(
+  state: OrderState,
+  cmd: Extract<OrderCommand, { type: 'requestExtension' }>,
+  now: number,
+  latestHandleBy?: string,
+): void {
+  const check = canExtendTo(
+    {
+      requestedAt: new Date(now),
+      handlingBy: new Date(ms(state.deadlines.handleBy)),
+      extensionsGranted: state.extensionsGranted,
+      requestedHandlingBy: new Date(ms(cmd.requestedHandleBy)),
+      ...(latestHandleBy ? { latestHandlingBy: new Date(ms(latestHandleBy)) } : {}),
+    },
+    { extension: { maxCount: state.policy.maxExtensions } },
+  );
+  if (!check.ok) refuse(EXTENSION_REFUSALS[check.code], check.explanation);
 }
