@@ -1,8 +1,8 @@
 import { ActionRefused, type RefusalCode } from '../shared/refusal';
 import type {
+  OrderEvent,
   ClosureKind,
   DeadlineKind,
-  OrderEventPayloads,
   OrderEventType,
   OrderReceivedV1,
   OrderStatus,
@@ -105,9 +105,8 @@ export const ORDER_COMMAND_TYPES: readonly OrderCommandType[] = [
   'escalateToWhistle',
 ];
 
-export type PendingEvent = {
-  [K in OrderEventType]: { type: K; payload: OrderEventPayloads[K] };
-}[OrderEventType];
+/** An order event before the outbox puts it in its envelope (libs/contracts' typed union). */
+export type PendingEvent = OrderEvent;
 
 export interface Deadlines {
   dispatchBy?: string;

@@ -1,8 +1,8 @@
 import { ActionRefused, type RefusalCode } from '../shared/refusal';
 import type {
+  WhistleEvent,
   ReportMode,
   SatisfactionLevel,
-  WhistleEventPayloads,
   WhistleEventType,
   WhistleLevel,
   WhistleMissKind,
@@ -103,9 +103,8 @@ export const WHISTLE_COMMAND_TYPES: readonly WhistleCommandType[] = [
   'recordPublicRating',
 ];
 
-export type PendingWhistleEvent = {
-  [K in WhistleEventType]: { type: K; payload: WhistleEventPayloads[K] };
-}[WhistleEventType];
+/** A whistle event before the outbox puts it in its envelope (libs/contracts' typed union). */
+export type PendingWhistleEvent = WhistleEvent;
 
 /**
  * blowing: the scope check and deadlines are being looked up; refused: the scope check said no;
