@@ -6,7 +6,7 @@ import {
 } from '@hotline/messaging';
 import { type TemporalConfig } from '@hotline/temporal';
 import { Logger } from '@nestjs/common';
-import { sampleReferenceData } from '@hotline/domain';
+import { loadReferenceData } from '@hotline/domain';
 import { createEventActivities } from './activities/event-activities';
 import { createOrderActivities } from './activities/order-activities';
 import { createWhistleActivities } from './activities/whistle-activities';
@@ -15,6 +15,8 @@ import { TemporalWorker } from './worker.service';
 export interface WorkerConfig {
   kafka: KafkaConfig;
   temporal: TemporalConfig;
+  /** Which reference data set the lookups answer from (libs/domain `loadReferenceData`). */
+  referenceData?: string;
 }
 
 export interface RunningWorker {
@@ -28,9 +30,10 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   await ensureTopics(kafka, config.kafka);
   const publisher = new KafkaEventPublisher(kafka, config.kafka);
   const events = createEventActivities(publisher);
+  const ref = loadReferenceData(config.referenceData ?? 'sample-district');
   const activities = {
-    ...createOrderActivities(sampleReferenceData(), events),
-    ...createWhistleActivities(sampleReferenceData(), events),
+    ...createOrderActivities(ref, events),
+    ...createWhistleActivities(ref, events),
   };
   const worker = await TemporalWorker.start(config.temporal, activities);
   logger.log(

@@ -14,7 +14,7 @@ import {
 } from './testing/workflow-test-env';
 
 /**
- * The order workflow on Temporal's time-skipping test server: every path of shared/domain.md's
+ * The order workflow on Temporal's time-skipping test server: every path of docs/domain.md's
  * order process, with the real routing and deadline rules of libs/domain.
  */
 let h: WorkflowTestHarness;

@@ -39,6 +39,7 @@ export { REFERENCE_FILES } from './reference/types';
 export { parseReferenceData, type RawReferenceFiles } from './reference/parse';
 export { ReferenceDataError, formatProblem, type ReferenceProblem } from './reference/errors';
 export { sampleReferenceData } from './reference/sample';
+export { loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
 export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
 
 // Calendar

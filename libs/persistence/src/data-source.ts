@@ -17,6 +17,10 @@ export const ENTITIES = [
   ...READ_MODEL_ENTITIES,
   HotspotOutboxEntity,
 ];
+/**
+ * In the order they run. New changes: one change per file, appended here; never edit an applied
+ * one (libs/persistence/README.md).
+ */
 export const MIGRATIONS = [
   InitialSchema1763884800000,
   IntakeFacts1763884800100,

@@ -33,7 +33,7 @@ export type RoutingResult =
   | { kind: 'manual'; reason: string }
   | { kind: 'arbitration'; reason: string };
 
-/** Which clock to compute: each phase starts its own limits (shared/domain.md §4–§8). */
+/** Which clock to compute: each phase starts its own limits (docs/domain.md §4–§8). */
 export type DeadlinePhase =
   'manual_dispatch' | 'dispatch' | 'acknowledge' | 'callback' | 'extension';
 

@@ -3,7 +3,7 @@ import { DAY, ms } from '../shared/time';
 import { closed, unitField } from './events';
 import type { OrderState, PendingEvent } from './model';
 
-/** 催办: the reminder notice goes out a day after a handling breach (shared/domain.md §6). */
+/** 催办: the reminder notice goes out a day after a handling breach (docs/domain.md §6). */
 const URGE_AFTER_BREACH_MS = DAY;
 /** If the centre records no callback for this long after it was due, the order closes without one. */
 const CALLBACK_GRACE_MS = 3 * DAY;
