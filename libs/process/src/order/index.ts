@@ -12,3 +12,11 @@ export { decideIntake, dispatchFromRouting } from './intake';
 export { evolve, initialState } from './evolve';
 export { decideWhistleConclusion, whistleIdFor, whistleInputFor } from './whistle-link';
 export { pendingTimers, nextDeadline, fireTimer, type OrderTimer } from './timers';
+
+import { decide, needsFor } from './decide';
+import { evolve } from './evolve';
+import { fireTimer, pendingTimers } from './timers';
+import { validate } from './validate';
+
+/** The order's decider as one value, as the workflow's command loop runs it. */
+export const decider = { validate, needsFor, decide, evolve, pendingTimers, fireTimer };

@@ -9,7 +9,7 @@ import type {
   SatisfactionLevel,
   WhistleType,
 } from '@hotline/contracts';
-import type { OrderPolicy } from '../activities';
+import type { DeadlineResult, OrderPolicy } from '../activities';
 
 /** Who performs an action. The API derives it from the caller's token; the workflow checks it. */
 export type Actor =
@@ -108,16 +108,17 @@ export const ORDER_COMMAND_TYPES: readonly OrderCommandType[] = [
 /** An order event before the outbox puts it in its envelope (libs/contracts' typed union). */
 export type PendingEvent = OrderEvent;
 
-export interface Deadlines {
-  dispatchBy?: string;
-  acknowledgeBy?: string;
-  returnBy?: string;
-  respondBy?: string;
-  handleBy?: string;
-  callbackDueAt?: string;
-  /** A deadline relied on a year without its official holiday notice: recompute when published. */
-  provisional?: boolean;
-}
+/** The limits in force, as the lookups gave them (`provisional`: recompute when the notice is out). */
+export type Deadlines = Pick<
+  DeadlineResult,
+  | 'dispatchBy'
+  | 'acknowledgeBy'
+  | 'returnBy'
+  | 'respondBy'
+  | 'handleBy'
+  | 'callbackDueAt'
+  | 'provisional'
+>;
 
 export interface TimelineEntry {
   sequence: number;

@@ -31,3 +31,11 @@ export {
   scoringRecords,
   decideEvaluation,
 } from './evaluation';
+
+import { decide, needsFor } from './decide';
+import { evolve } from './evolve';
+import { fireTimer, pendingTimers } from './timers';
+import { validate } from './validate';
+
+/** The whistle's decider as one value, as the workflow's command loop runs it. */
+export const decider = { validate, needsFor, decide, evolve, pendingTimers, fireTimer };
