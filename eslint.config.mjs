@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    // The domain and the processes are pure: no framework, no `any`.
+    // The domain is pure: no framework, no `any`.
     files: ['libs/domain/**/*.ts', 'libs/process/**/*.ts', 'workflows/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -58,6 +58,32 @@ export default tseslint.config(
             {
               group: ['@nestjs/*', '@temporalio/*', 'kafkajs', 'typeorm', 'pg', '@hotline/*'],
               message: 'libs/domain imports no framework and no other lib.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Documents rendered from domain models: no framework, no database, no broker.
+    files: ['libs/reports/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                '@temporalio/*',
+                'kafkajs',
+                'typeorm',
+                'pg',
+                '@hotline/persistence',
+                '@hotline/messaging',
+              ],
+              message: 'libs/reports renders documents; it reads no database and no broker.',
             },
           ],
         },
