@@ -83,6 +83,11 @@ export interface OrderPolicy {
    * with (at most the acknowledged-to-limit span again), and no lookup enters their history.
    */
   extensionLimitLookup?: boolean;
+  /**
+   * Progress notes (进展) an order keeps (policy.notes.maxPerOrder); past it, reportProgress is
+   * refused (`limit_reached`, 409). Absent in orders started before the cap: no cap for them.
+   */
+  maxProgressNotes?: number;
 }
 
 export interface EventActivities {
@@ -133,6 +138,8 @@ export interface WhistlePolicy {
   evaluationWindowHours: number;
   /** The street's rating scale (1–5 by default). */
   rating: { min: number; max: number };
+  /** Progress notes a whistle keeps, all departments together; absent in older whistles: no cap. */
+  maxProgressNotes?: number;
 }
 
 /** One department's part on a whistle, as libs/domain's evaluation counts it. */

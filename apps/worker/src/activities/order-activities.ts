@@ -46,6 +46,7 @@ export function createOrderActivities(
         maxCallbackAttempts: p.callback.maxAttempts,
         minReturnSupportingChars: p.returns.minSupportingChars,
         extensionLimitLookup: true,
+        maxProgressNotes: p.notes.maxPerOrder,
       };
     },
 

@@ -157,6 +157,7 @@ export const policyFile = z.strictObject({
     approver: z.literal('centre'),
   }),
   callback: z.strictObject({ maxAttempts: positiveInt, reworkLimit: z.number().int().min(0) }),
+  notes: z.strictObject({ maxPerOrder: positiveInt, maxPerWhistle: positiveInt }),
   duplicate: z.strictObject({ windowDays: z.number().positive() }),
   maliciousRepeat: z.strictObject({
     rejectedContacts: positiveInt,

@@ -146,6 +146,11 @@ export interface Policy {
     readonly approver: 'centre';
   };
   readonly callback: { readonly maxAttempts: number; readonly reworkLimit: number };
+  /**
+   * Progress notes (进展) kept per order and per whistle. Each note is part of the workflow's
+   * history, which Temporal limits: past the cap the unit summarises in its resolution instead.
+   */
+  readonly notes: { readonly maxPerOrder: number; readonly maxPerWhistle: number };
   readonly duplicate: { readonly windowDays: number };
   readonly maliciousRepeat: { readonly rejectedContacts: number; readonly withinHours: number };
   readonly hotspot: { readonly minOrders: number; readonly windowDays: number };

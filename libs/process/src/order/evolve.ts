@@ -22,6 +22,7 @@ export function initialState(input: OrderWorkflowInput, policy: OrderPolicy): Or
     extensionsGranted: 0,
     callbackAttempts: 0,
     reworkRounds: 0,
+    progressNotes: 0,
     closeWhenExclusionDecided: false,
     breaches: [],
     firedTimers: [],
@@ -82,7 +83,11 @@ export function evolve(state: OrderState, event: PendingEvent, now: number): Ord
         respondedWithinLimit: event.payload.withinLimit,
       };
     case 'ProgressReported':
-      return { ...s, status: s.status === 'resolved' ? s.status : 'in_progress' };
+      return {
+        ...s,
+        status: s.status === 'resolved' ? s.status : 'in_progress',
+        progressNotes: s.progressNotes + 1,
+      };
     case 'ExtensionRequested':
       return {
         ...s,

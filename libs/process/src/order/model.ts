@@ -163,6 +163,8 @@ export interface OrderState {
   callbackAttempts: number;
   callback?: { answered: boolean; solved?: boolean; satisfaction?: SatisfactionLevel };
   reworkRounds: number;
+  /** Progress notes recorded (capped by policy.maxProgressNotes). */
+  progressNotes: number;
   /** Set when the callback phase is over but an exclusion request still awaits its decision. */
   closeWhenExclusionDecided: boolean;
   breaches: DeadlineKind[];

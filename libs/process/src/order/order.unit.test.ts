@@ -736,3 +736,40 @@ describe('deadlines (timers)', () => {
     ]);
   });
 });
+
+describe('progress notes are bounded (history size)', () => {
+  const cmd: OrderCommand = { type: 'reportProgress', actor: lead, note: '已约谈施工方' };
+  const note: PendingEvent = {
+    type: 'ProgressReported',
+    payload: { unitId: 'CGZF', note: '进展' },
+  };
+  it('refuses a note past the order’s cap with limit_reached (the API answers 409)', () => {
+    const capped = deciderSpec<
+      OrderState,
+      OrderCommand,
+      PendingEvent,
+      Omit<DecisionContext, 'now'>
+    >(
+      {
+        initialState: () => initialState(input, { ...policy, maxProgressNotes: 2 }),
+        evolve,
+        validate,
+        decide,
+      },
+      T0 + HOUR / 2,
+    );
+    capped
+      .given(...handling, note)
+      .when(cmd)
+      .thenTypes('ProgressReported');
+    capped
+      .given(...handling, note, note)
+      .when(cmd)
+      .thenRefused('limit_reached', /已达上限（2条）/);
+  });
+  it('has no cap for an order started before the cap existed', () =>
+    spec
+      .given(...handling, note, note, note)
+      .when(cmd)
+      .thenTypes('ProgressReported'));
+});

@@ -5,6 +5,7 @@ import {
   type ExtensionRefusalCode,
   type ReturnCheck,
 } from '@hotline/domain';
+import { notesFull } from '../shared/notes';
 import { ms } from '../shared/time';
 import type { RefusalCode } from '../shared/refusal';
 import { type Actor, OrderActionRefused, type OrderCommand, type OrderState } from './model';
@@ -111,6 +112,8 @@ export function validate(state: OrderState, cmd: OrderCommand, now: number): voi
       ) {
         refuse('forbidden', 'Only the lead or an assisting unit can report progress');
       }
+      const full = notesFull(state.progressNotes, state.policy.maxProgressNotes, '工单');
+      if (full) refuse('limit_reached', full);
       return;
     case 'requestExtension': {
       requireStatus(state, HANDLING, 'request an extension (延期)');

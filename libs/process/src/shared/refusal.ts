@@ -1,5 +1,6 @@
-/** Why an action was refused; the API maps each code to an HTTP status (403, 409, 422). */
-export type RefusalCode = 'forbidden' | 'wrong_state' | 'too_late' | 'invalid';
+/** Why an action was refused; the API maps each code to an HTTP status (403, 400, 409). */
+/** `limit_reached`: a bounded list (progress notes) is full; the API answers 409 like wrong_state. */
+export type RefusalCode = 'forbidden' | 'wrong_state' | 'too_late' | 'invalid' | 'limit_reached';
 
 /**
  * A refused action: the code says why, the message is shown to the person who tried it. Each

@@ -1,4 +1,5 @@
 import type { WhistlePolicy } from '../activities';
+import { notesFull } from '../shared/notes';
 import { ms } from '../shared/time';
 import {
   type Actor,
@@ -104,6 +105,9 @@ export function validate(state: WhistleState, cmd: WhistleCommand, now: number):
       const part = summonedDepartment(state, cmd.actor, 'report progress');
       requireStep(part, ['reported', 'committed'], 'report progress');
       requireText(cmd.note, 'note');
+      const notes = state.departments.reduce((n, d) => n + d.progressNotes, 0);
+      const full = notesFull(notes, state.policy.maxProgressNotes, '吹哨');
+      if (full) refuse('limit_reached', full);
       return;
     }
     case 'complete': {

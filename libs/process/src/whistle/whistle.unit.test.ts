@@ -438,3 +438,31 @@ describe('the two-way evaluation', () => {
     );
   });
 });
+
+describe('progress notes are bounded (history size)', () => {
+  const note = (departmentId: string, hour: number): [number, PendingWhistleEvent] => [
+    hour,
+    { type: 'DepartmentProgressReported', payload: { departmentId, note: '进展' } },
+  ];
+  const progress: WhistleCommand = { type: 'reportProgress', actor: dept('GZFJ'), note: '再报' };
+
+  it('refuses a note past the whistle’s cap (all departments together), limit_reached', () => {
+    const capped = initialState(input, { ...policy, maxProgressNotes: 2 });
+    const s = given(
+      [blown(), reported('GZFJ', 1), reported('CGZF', 1), note('GZFJ', 2), note('CGZF', 3)],
+      capped,
+    );
+    expect(() => validate(s, progress, T0 + 4 * HOUR)).toThrow(WhistleActionRefused);
+    expect(() => validate(s, progress, T0 + 4 * HOUR)).toThrow(/已达上限（2条）/);
+    try {
+      validate(s, progress, T0 + 4 * HOUR);
+    } catch (err) {
+      expect((err as WhistleActionRefused).code).toBe('limit_reached');
+    }
+  });
+
+  it('has no cap for a whistle blown before the cap existed', () => {
+    const s = given([blown(), reported('GZFJ', 1), note('GZFJ', 2), note('GZFJ', 3)]);
+    expect(() => validate(s, progress, T0 + 4 * HOUR)).not.toThrow();
+  });
+});
