@@ -112,8 +112,10 @@ export function validate(state: OrderState, cmd: OrderCommand, now: number): voi
       ) {
         refuse('forbidden', 'Only the lead or an assisting unit can report progress');
       }
-      const full = notesFull(state.progressNotes, state.policy.maxProgressNotes, '工单');
-      if (full) refuse('limit_reached', full);
+      {
+        const full = notesFull(state.progressNotes, state.policy.maxProgressNotes, '工单');
+        if (full) refuse('limit_reached', full);
+      }
       return;
     case 'requestExtension': {
       requireStatus(state, HANDLING, 'request an extension (延期)');
