@@ -11,7 +11,6 @@ import {
 } from '@hotline/process';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal/search-attributes';
 import {
-  defineQuery,
   log,
   ParentClosePolicy,
   patched,
@@ -21,19 +20,18 @@ import {
   upsertMemo,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { CommandLoop, defineActions } from '../shared/command-loop';
+import { CommandLoop, defineActions, LOOKUP_OPTIONS } from '../shared/command-loop';
 import { whistleConcludedSignal } from '../shared/whistle-link';
 import type { whistleWorkflow } from '../whistle/whistle.workflow';
 
 // The whistle scope check runs before an order is escalated to a whistle (吹哨), so a refusal is
 // the street's answer at once rather than a refused whistle later.
-const activities = proxyActivities<OrderActivities & Pick<WhistleActivities, 'checkWhistleScope'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const activities = proxyActivities<OrderActivities & Pick<WhistleActivities, 'checkWhistleScope'>>(
+  LOOKUP_OPTIONS,
+);
 
-export const orderStateQuery = defineQuery<OrderState>('orderState');
-const actions = defineActions<OrderCommand, OrderState>(ORDER_COMMAND_TYPES);
+const actions = defineActions<OrderCommand, OrderState>('orderState', ORDER_COMMAND_TYPES);
+export const orderStateQuery = actions.query;
 /** One signal and one update (`<action>Update`) per action, named after it (e.g. `acknowledge`). */
 export const orderSignals = actions.signals;
 export const orderUpdates = actions.updates;
@@ -48,7 +46,7 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
     {
       aggregateType: 'order',
       aggregateId: input.orderId,
-      publish: (events) => activities.publishEvents(events),
+      events: activities,
       notReady: () =>
         new OrderActionRefused(
           'wrong_state',
@@ -68,7 +66,7 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
       maxCallbackAttempts: 0,
     }),
   );
-  loop.register(orderStateQuery, { types: ORDER_COMMAND_TYPES, ...actions });
+  loop.register(actions);
 
   // The whistle this order waits for has ended: carry on with its outcome.
   setHandler(whistleConcludedSignal, (conclusion) =>

@@ -10,7 +10,12 @@ import {
   log,
   setHandler,
 } from '@temporalio/workflow';
-import type { QueryDefinition, SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import type {
+  ActivityOptions,
+  QueryDefinition,
+  SignalDefinition,
+  UpdateDefinition,
+} from '@temporalio/common';
 import { EventOutbox } from './event-outbox';
 
 /** What every process's events look like to the loop: a type and its payload. */
@@ -57,8 +62,8 @@ export interface Process<
 > {
   aggregateType: AggregateType;
   aggregateId: string;
-  /** Where the events go (the publishEvents activity). */
-  publish(events: EventEnvelope[]): Promise<void>;
+  /** Where the events go: the publishEvents activity. */
+  events: { publishEvents(events: EventEnvelope[]): Promise<void> };
   /** The refusal a too-early action gets, before the process has started (registered, blown). */
   notReady(): ActionRefused;
   validate(state: S, cmd: C, now: number): void;
@@ -84,19 +89,30 @@ export interface Process<
   nowAfterLookups?(): boolean;
 }
 
-/** One signal and one update (`<action>Update`) per action, named after it, so the UI reads well. */
-export function defineActions<C extends ProcessCommand, S>(types: readonly C['type'][]) {
+/** How both workflows call their lookups: 30 s each, retried with backoff up to a minute apart. */
+export const LOOKUP_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+};
+
+/**
+ * A process's handles: its state query, and one signal and one update (`<action>Update`) per
+ * action, named after it so the UI reads well.
+ */
+export function defineActions<C extends ProcessCommand, S>(
+  queryName: string,
+  types: readonly C['type'][],
+) {
   type Type = C['type'];
+  const query = defineQuery<S>(queryName);
   const signals = Object.fromEntries(
     types.map((type) => [type, defineSignal<[C]>(type)]),
   ) as Record<Type, SignalDefinition<[C]>>;
   const updates = Object.fromEntries(
     types.map((type) => [type, defineUpdate<S, [C]>(`${type}Update`)]),
   ) as Record<Type, UpdateDefinition<S, [C]>>;
-  return { signals, updates };
+  return { query, types, signals, updates };
 }
-
-export { defineQuery };
 
 /**
  * The engine both workflows share: handlers per action from a table, one action at a time (the
@@ -122,7 +138,7 @@ export class CommandLoop<
   ) {
     this.state = initial;
     this.outbox = new EventOutbox(process.aggregateType, process.aggregateId, (events) =>
-      process.publish(events),
+      process.events.publishEvents(events),
     );
   }
 
@@ -130,15 +146,13 @@ export class CommandLoop<
    * Registers the query and every action's update and signal. Call before the first await, so a
    * query or an early action always finds them; actions are refused until `start()`.
    */
-  register(
-    query: QueryDefinition<S>,
-    actions: {
-      types: readonly C['type'][];
-      signals: Record<C['type'], SignalDefinition<[C]>>;
-      updates: Record<C['type'], UpdateDefinition<S, [C]>>;
-    },
-  ): void {
-    setHandler(query, () => this.state);
+  register(actions: {
+    query: QueryDefinition<S>;
+    types: readonly C['type'][];
+    signals: Record<C['type'], SignalDefinition<[C]>>;
+    updates: Record<C['type'], UpdateDefinition<S, [C]>>;
+  }): void {
+    setHandler(actions.query, () => this.state);
     for (const type of actions.types) {
       const command = (cmd: C) => ({ ...cmd, type }) as C;
       const update: UpdateDefinition<S, [C]> = actions.updates[type as C['type']];

@@ -10,7 +10,6 @@ import {
 } from '@hotline/process';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal/search-attributes';
 import {
-  defineQuery,
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
@@ -19,16 +18,13 @@ import {
   upsertMemo,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { CommandLoop, defineActions } from '../shared/command-loop';
+import { CommandLoop, defineActions, LOOKUP_OPTIONS } from '../shared/command-loop';
 import { whistleConcludedSignal } from '../shared/whistle-link';
 
-const activities = proxyActivities<WhistleActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const activities = proxyActivities<WhistleActivities>(LOOKUP_OPTIONS);
 
-export const whistleStateQuery = defineQuery<WhistleState>('whistleState');
-const actions = defineActions<WhistleCommand, WhistleState>(WHISTLE_COMMAND_TYPES);
+const actions = defineActions<WhistleCommand, WhistleState>('whistleState', WHISTLE_COMMAND_TYPES);
+export const whistleStateQuery = actions.query;
 /** One signal and one update (`<action>Update`) per action, as for orders. */
 export const whistleSignals = actions.signals;
 export const whistleUpdates = actions.updates;
@@ -46,7 +42,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
     {
       aggregateType: 'whistle',
       aggregateId: input.whistleId,
-      publish: (events) => activities.publishEvents(events),
+      events: activities,
       notReady: () =>
         new WhistleActionRefused(
           'wrong_state',
@@ -63,7 +59,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
       rating: { min: 1, max: 5 },
     }),
   );
-  loop.register(whistleStateQuery, { types: WHISTLE_COMMAND_TYPES, ...actions });
+  loop.register(actions);
 
   // The blow (吹哨): scope check, then the report deadline and its escalation.
   const policy = await activities.whistlePolicy();
