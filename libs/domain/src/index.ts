@@ -130,3 +130,4 @@ export {
 
 // Personal data
 export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';
+export { RETURN_REASONS, URGENCIES } from './vocabulary';

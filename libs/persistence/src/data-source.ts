@@ -9,11 +9,15 @@ import { ReadModels1763884805000 } from './migrations/1763884805000-read-models'
 import { CallerOriginalContent1763884806000 } from './migrations/1763884806000-caller-original-content';
 import { WhistleReadModels1763884807000 } from './migrations/1763884807000-whistle-read-models';
 import { WhistleContractFields1763884808000 } from './migrations/1763884808000-whistle-contract-fields';
+import { OrderIntakeWorkflowInput1764300000000 } from './migrations/1764300000000-order-intake-workflow-input';
+import { WhistleIntake1764300000100 } from './migrations/1764300000100-whistle-intake';
+import { WhistleIntakeEntity } from './entities/whistle-intake.entity';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
   OrderIntakeEntity,
   CallerContactEntity,
+  WhistleIntakeEntity,
   ...READ_MODEL_ENTITIES,
   HotspotOutboxEntity,
 ];
@@ -24,6 +28,8 @@ export const MIGRATIONS = [
   CallerOriginalContent1763884806000,
   WhistleReadModels1763884807000,
   WhistleContractFields1763884808000,
+  OrderIntakeWorkflowInput1764300000000,
+  WhistleIntake1764300000100,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

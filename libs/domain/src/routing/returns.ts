@@ -2,13 +2,13 @@
  * Returns (退单, shared/domain.md step 4): only before acknowledging, within the return window
  * (2 h by default) from dispatch, for one of the accepted reasons, with supporting words.
  */
+import type { ReturnReason } from '../vocabulary';
 import type { Policy } from '../reference/types';
 import { applyLimit } from '../sla/limits';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { meaningfulLength } from '../shared/keywords';
 
-/** 管辖错误, 权属不清, 职责交叉. */
-export type ReturnReason = 'wrong_jurisdiction' | 'unclear_ownership' | 'overlapping_duties';
+export type { ReturnReason };
 
 export interface ReturnRequest {
   readonly dispatchedAt: Date;
