@@ -13,7 +13,7 @@ import { DependencyIndicators } from './dependency.indicators';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly health: HealthCheckService,
+    private readonly checks: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly dependencies: DependencyIndicators,
   ) {}
@@ -22,7 +22,7 @@ export class HealthController {
   @HealthCheck()
   @ApiOkResponse({ description: 'The API process is up' })
   health() {
-    return this.health.check([]);
+    return this.checks.check([]);
   }
 
   @Get('ready')
@@ -30,7 +30,7 @@ export class HealthController {
   @ApiOkResponse({ description: 'PostgreSQL, Temporal, a worker and Kafka all answer' })
   @ApiServiceUnavailableResponse({ description: 'One of them does not: `error` says which' })
   ready() {
-    return this.health.check([
+    return this.checks.check([
       () => this.db.pingCheck('database', { timeout: 3_000 }),
       () => this.dependencies.temporal(),
       () => this.dependencies.worker(),
