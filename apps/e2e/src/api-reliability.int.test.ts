@@ -188,6 +188,32 @@ describe('API reliability (issue 12)', () => {
     expect(conflict.body.whistleId).toBe(first.body.whistleId);
   });
 
+  it('/health/ready checks PostgreSQL, Temporal, the worker and Kafka; a 503 names what is down', async () => {
+    const ready = await http().get('/health/ready').expect(200);
+    expect(ready.body.status).toBe('ok');
+    expect(Object.keys(ready.body.details).sort()).toEqual([
+      'database',
+      'kafka',
+      'temporal',
+      'worker',
+    ]);
+    await http()
+      .get('/health')
+      .expect(200, /"status":"ok"/);
+
+    const noWorker = await request(workerless.app.getHttpServer()).get('/health/ready').expect(503);
+    expect(noWorker.body.error.worker.status).toBe('down');
+    expect(noWorker.body.info.database.status).toBe('up');
+
+    await pg.cut();
+    const noDatabase = await request(degraded.app.getHttpServer())
+      .get('/health/ready')
+      .timeout(HANG)
+      .expect(503);
+    expect(noDatabase.body.error.database.status).toBe('down');
+    expect(noDatabase.headers['retry-after']).toBeDefined();
+  });
+
   it('PostgreSQL down: intake and reads answer 503 with Retry-After, not 500', async () => {
     const orderId = await hotline.submitted();
     await pg.cut();

@@ -21,7 +21,8 @@ const schema = z.object({
   API_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** The reference data set by name (`yunchuan`, the shipped district) or a directory of its files. */
   REFERENCE_DATA: z.string().min(1).default('yunchuan'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Default: info; warn under test (jest sets NODE_ENV=test), where request lines are noise. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export interface PlatformConfig {
@@ -31,7 +32,7 @@ export interface PlatformConfig {
   databaseConnectTimeoutMs: number;
   retryAfterSeconds: number;
   referenceData: string;
-  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  logLevel: NonNullable<z.infer<typeof schema>['LOG_LEVEL']>;
   kafka: KafkaConfig;
 }
 
@@ -50,7 +51,7 @@ export function platformConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pla
     databaseConnectTimeoutMs: c.API_DATABASE_CONNECT_TIMEOUT_MS,
     retryAfterSeconds: c.API_RETRY_AFTER_SECONDS,
     referenceData: c.REFERENCE_DATA,
-    logLevel: c.LOG_LEVEL,
+    logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'warn' : 'info'),
     kafka: kafkaConfigFromEnv(env),
   };
 }
