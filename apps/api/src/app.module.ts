@@ -5,6 +5,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { requestLogging } from './common/request-logging';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { LedgersModule } from './ledgers/ledgers.module';
 import { type Settings } from './infrastructure/settings';
 import { Open311Module } from './open311/open311.module';
 import { OrdersModule } from './orders/orders.module';
@@ -31,6 +32,7 @@ export class AppModule {
         WhistlesModule,
         Open311Module,
         ViewsModule,
+        LedgersModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

@@ -12,6 +12,8 @@ import { WhistleContractFields1763884808000 } from './migrations/1763884808000-w
 import { OrderIntakeWorkflowInput1764300000000 } from './migrations/1764300000000-order-intake-workflow-input';
 import { WhistleIntake1764300000100 } from './migrations/1764300000100-whistle-intake';
 import { WhistleIntakeEntity } from './entities/whistle-intake.entity';
+import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-files';
+import { LedgerFileEntity } from './entities/ledger-file.entity';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -20,6 +22,7 @@ export const ENTITIES = [
   WhistleIntakeEntity,
   ...READ_MODEL_ENTITIES,
   HotspotOutboxEntity,
+  LedgerFileEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763884800000,
@@ -30,6 +33,7 @@ export const MIGRATIONS = [
   WhistleContractFields1763884808000,
   OrderIntakeWorkflowInput1764300000000,
   WhistleIntake1764300000100,
+  LedgerFiles1764316800000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */
