@@ -133,6 +133,7 @@ export {
 
 // Personal data
 export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';
+export { RETURN_REASONS, URGENCIES } from './vocabulary';
 
 // Electronic ledgers (电子台账)
 export {

@@ -4,11 +4,11 @@
  * supporting words. The order workflow applies this rule; the window's end is looked up once at
  * dispatch (`orderDeadlines(...).acknowledgement.returnBy`), so the check itself needs no calendar.
  */
+import type { ReturnReason } from '../vocabulary';
 import type { Policy } from '../reference/types';
 import { meaningfulLength } from '../shared/keywords';
 
-/** 管辖错误, 权属不清, 职责交叉. */
-export type ReturnReason = 'wrong_jurisdiction' | 'unclear_ownership' | 'overlapping_duties';
+export type { ReturnReason };
 
 export interface ReturnRequest {
   /** When the return window closes: `orderDeadlines(...).acknowledgement.returnBy`. */
