@@ -13,11 +13,11 @@ import { ManagedProcess } from './processes';
  * data under `.data/faults/`. The suite kills these, never the shared dev stack.
  */
 export const FAULT_PORTS = {
-  postgres: 56532,
-  kafka: 19092,
-  kafkaController: 19093,
-  temporal: 17233,
-  api: 13000,
+  postgres: 36432,
+  kafka: 39092,
+  kafkaController: 39093,
+  temporal: 37233,
+  api: 33000,
 };
 
 const ROOT = path.resolve(__dirname, '../..');
