@@ -56,21 +56,30 @@ export async function checkOrders(
   const db = new PgClient({ connectionString: env.DATABASE_URL });
   await db.connect();
   try {
-    const workflows = new Map<string, WorkflowSide | 'missing'>();
+    const workflows = new Map<string, WorkflowSide | 'missing' | { error: string }>();
+    // A finished workflow's state is its result (kept by the server, no worker needed); a running
+    // one is asked by query. A few at a time: a query is a workflow task on a busy worker.
+    const readWorkflow = async (id: string) => {
+      const handle = client.workflow.getHandle(id);
+      try {
+        const description = await handle.describe();
+        type State = { status: string; timeline: { sequence: number }[] };
+        const state =
+          description.status.name === 'COMPLETED'
+            ? ((await handle.result()) as State)
+            : await handle.query<State>('orderState');
+        const last = Math.max(0, ...state.timeline.map((t) => t.sequence));
+        workflows.set(id, { status: state.status, lastSequence: last });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        workflows.set(id, /not found/i.test(message) ? 'missing' : { error: message });
+      }
+    };
     const readWorkflows = async (ids: string[]) => {
+      const queue = [...ids];
       await Promise.all(
-        ids.map(async (id) => {
-          try {
-            const state = await client.workflow
-              .getHandle(id)
-              .query<{ status: string; timeline: { sequence: number }[] }>('orderState');
-            const last = Math.max(0, ...state.timeline.map((t) => t.sequence));
-            workflows.set(id, { status: state.status, lastSequence: last });
-          } catch (err) {
-            if (err instanceof Error && /not found/i.test(err.message))
-              workflows.set(id, 'missing');
-            else throw err;
-          }
+        Array.from({ length: 6 }, async () => {
+          for (let id = queue.shift(); id; id = queue.shift()) await readWorkflow(id);
         }),
       );
     };
@@ -85,20 +94,22 @@ export async function checkOrders(
       );
     // Quiescence: every workflow's last event is in the read model (or time is up).
     const started = Date.now();
+    await readWorkflows(orderIds);
     let views = await readModel();
     for (;;) {
-      await readWorkflows(orderIds);
-      views = await readModel();
       const behind = orderIds.filter((id) => {
         const wf = workflows.get(id);
         const view = views.get(id);
-        return (
-          wf !== 'missing' &&
-          (!view || view.status !== wf!.status || view.last_sequence !== wf!.lastSequence)
-        );
+        if (!wf || wf === 'missing') return false;
+        if ('error' in wf) return true;
+        return !view || view.status !== wf.status || view.last_sequence !== wf.lastSequence;
       });
       if (behind.length === 0 || Date.now() - started > quiescenceTimeoutMs) break;
-      await sleep(1000);
+      await sleep(2000);
+      // Only those still behind are read again.
+      await readWorkflows(behind);
+      views = await readModel();
+      if (Date.now() - started > quiescenceTimeoutMs) break;
     }
     result.quiescenceSeconds = (Date.now() - started) / 1000;
 
@@ -134,6 +145,10 @@ export async function checkOrders(
       const view = views.get(id);
       if (!wf || wf === 'missing') {
         result.lost.push({ orderId: id, problem: 'no workflow' });
+        continue;
+      }
+      if ('error' in wf) {
+        result.stuck.push({ orderId: id, problem: `workflow unreadable: ${wf.error}` });
         continue;
       }
       if (!view) {
