@@ -23,7 +23,6 @@ export const FAULT_PORTS = {
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data');
 export const FAULTS_DIR = path.join(DATA, 'faults');
-const LOGS = path.join(FAULTS_DIR, 'logs');
 const asRoot = process.getuid?.() === 0;
 
 export interface Servers {
@@ -77,8 +76,8 @@ async function ensurePortFree(port: number, what: string): Promise<void> {
     );
 }
 
-function postgres(): ManagedProcess {
-  const dir = path.join(FAULTS_DIR, 'postgres');
+function postgres(P: typeof FAULT_PORTS, home: string): ManagedProcess {
+  const dir = path.join(home, 'postgres');
   const cluster = path.join(dir, 'cluster');
   if (!fs.existsSync(path.join(cluster, 'PG_VERSION'))) {
     fs.mkdirSync(dir, { recursive: true });
@@ -99,7 +98,7 @@ function postgres(): ManagedProcess {
     '-D',
     cluster,
     '-p',
-    String(FAULT_PORTS.postgres),
+    String(P.postgres),
     '-c',
     'listen_addresses=127.0.0.1',
     '-c',
@@ -107,12 +106,12 @@ function postgres(): ManagedProcess {
     '-c',
     'max_connections=200',
   ]);
-  const url = `postgres://postgres@127.0.0.1:${FAULT_PORTS.postgres}/postgres`;
+  const url = `postgres://postgres@127.0.0.1:${P.postgres}/postgres`;
   return new ManagedProcess({
     name: 'postgres',
     command: cmd,
     args,
-    logFile: path.join(LOGS, 'postgres.log'),
+    logFile: path.join(home, 'logs', 'postgres.log'),
     ready: async () => {
       const db = new PgClient({ connectionString: url, connectionTimeoutMillis: 2000 });
       try {
@@ -126,9 +125,9 @@ function postgres(): ManagedProcess {
   });
 }
 
-async function createDatabase(): Promise<void> {
+async function createDatabase(P: typeof FAULT_PORTS): Promise<void> {
   const db = new PgClient({
-    connectionString: `postgres://postgres@127.0.0.1:${FAULT_PORTS.postgres}/postgres`,
+    connectionString: `postgres://postgres@127.0.0.1:${P.postgres}/postgres`,
   });
   await db.connect();
   try {
@@ -141,8 +140,8 @@ async function createDatabase(): Promise<void> {
   }
 }
 
-function kafka(): ManagedProcess {
-  const dir = path.join(FAULTS_DIR, 'kafka');
+function kafka(P: typeof FAULT_PORTS, home: string): ManagedProcess {
+  const dir = path.join(home, 'kafka');
   const storage = path.join(dir, 'storage');
   fs.mkdirSync(dir, { recursive: true });
   const props = path.join(dir, 'server.properties');
@@ -151,9 +150,9 @@ function kafka(): ManagedProcess {
     props,
     `process.roles=broker,controller
 node.id=1
-controller.quorum.voters=1@127.0.0.1:${FAULT_PORTS.kafkaController}
-listeners=PLAINTEXT://127.0.0.1:${FAULT_PORTS.kafka},CONTROLLER://127.0.0.1:${FAULT_PORTS.kafkaController}
-advertised.listeners=PLAINTEXT://127.0.0.1:${FAULT_PORTS.kafka}
+controller.quorum.voters=1@127.0.0.1:${P.kafkaController}
+listeners=PLAINTEXT://127.0.0.1:${P.kafka},CONTROLLER://127.0.0.1:${P.kafkaController}
+advertised.listeners=PLAINTEXT://127.0.0.1:${P.kafka}
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
@@ -199,12 +198,12 @@ log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
     name: 'kafka',
     command: 'java',
     args: java('kafka.Kafka', [props], ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC']),
-    logFile: path.join(LOGS, 'kafka.log'),
+    logFile: path.join(home, 'logs', 'kafka.log'),
     readyTimeoutMs: 120_000,
     ready: async () => {
-      if (!(await tcpConnects(FAULT_PORTS.kafka))) return false;
+      if (!(await tcpConnects(P.kafka))) return false;
       const admin = new Kafka({
-        brokers: [`127.0.0.1:${FAULT_PORTS.kafka}`],
+        brokers: [`127.0.0.1:${P.kafka}`],
         logLevel: logLevel.NOTHING,
         retry: { retries: 0 },
       }).admin();
@@ -219,8 +218,8 @@ log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
   });
 }
 
-function temporal(): ManagedProcess {
-  const dir = path.join(FAULTS_DIR, 'temporal');
+function temporal(P: typeof FAULT_PORTS, home: string): ManagedProcess {
+  const dir = path.join(home, 'temporal');
   fs.mkdirSync(dir, { recursive: true });
   const bin = path.join(DATA, 'venv', 'bin', 'temporal');
   if (!fs.existsSync(bin))
@@ -228,7 +227,7 @@ function temporal(): ManagedProcess {
   const attributes = JSON.parse(
     fs.readFileSync(path.join(ROOT, 'libs/temporal/search-attributes.json'), 'utf8'),
   ) as Record<string, string>;
-  const address = `127.0.0.1:${FAULT_PORTS.temporal}`;
+  const address = `127.0.0.1:${P.temporal}`;
   return new ManagedProcess({
     name: 'temporal',
     command: bin,
@@ -238,7 +237,7 @@ function temporal(): ManagedProcess {
       '--ip',
       '127.0.0.1',
       '--port',
-      String(FAULT_PORTS.temporal),
+      String(P.temporal),
       '--headless',
       '--db-filename',
       path.join(dir, 'temporal.db'),
@@ -250,9 +249,9 @@ function temporal(): ManagedProcess {
         .filter(([k]) => !k.startsWith('/'))
         .flatMap(([k, type]) => ['--search-attribute', `${k}=${type}`]),
     ],
-    logFile: path.join(LOGS, 'temporal.log'),
+    logFile: path.join(home, 'logs', 'temporal.log'),
     ready: async () => {
-      if (!(await tcpConnects(FAULT_PORTS.temporal))) return false;
+      if (!(await tcpConnects(P.temporal))) return false;
       const res = spawnSync(bin, ['operator', 'cluster', 'health', '--address', address], {
         encoding: 'utf8',
       });
@@ -262,12 +261,20 @@ function temporal(): ManagedProcess {
 }
 
 /** Starts the private servers from fresh data (what an earlier run left is deleted first). */
-export async function startPrivateServers(log: (line: string) => void): Promise<Servers> {
-  for (const [what, port] of Object.entries(FAULT_PORTS)) await ensurePortFree(port, what);
-  fs.rmSync(FAULTS_DIR, { recursive: true, force: true });
-  fs.mkdirSync(LOGS, { recursive: true });
-  log(`private servers, data in ${path.relative(ROOT, FAULTS_DIR)}/ (logs in logs/)`);
-  const servers = { postgres: postgres(), kafka: kafka(), temporal: temporal() };
+export async function startPrivateServers(
+  log: (line: string) => void,
+  { ports = FAULT_PORTS, home = FAULTS_DIR }: { ports?: typeof FAULT_PORTS; home?: string } = {},
+): Promise<Servers> {
+  const P = ports;
+  for (const [what, port] of Object.entries(P)) await ensurePortFree(port, what);
+  fs.rmSync(home, { recursive: true, force: true });
+  fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
+  log(`private servers, data in ${path.relative(ROOT, home)}/ (logs in logs/)`);
+  const servers = {
+    postgres: postgres(P, home),
+    kafka: kafka(P, home),
+    temporal: temporal(P, home),
+  };
   const started: ManagedProcess[] = [];
   try {
     for (const s of Object.values(servers)) {
@@ -275,21 +282,21 @@ export async function startPrivateServers(log: (line: string) => void): Promise<
       await s.start();
       started.push(s);
     }
-    await createDatabase();
+    await createDatabase(P);
   } catch (err) {
     for (const s of started.reverse()) await s.kill();
     throw err;
   }
   return {
     env: {
-      DATABASE_URL: `postgres://hotline:hotline@127.0.0.1:${FAULT_PORTS.postgres}/hotline`,
-      KAFKA_BROKERS: `127.0.0.1:${FAULT_PORTS.kafka}`,
+      DATABASE_URL: `postgres://hotline:hotline@127.0.0.1:${P.postgres}/hotline`,
+      KAFKA_BROKERS: `127.0.0.1:${P.kafka}`,
       KAFKA_TOPIC_PREFIX: 'hotline-faults',
-      TEMPORAL_ADDRESS: `127.0.0.1:${FAULT_PORTS.temporal}`,
+      TEMPORAL_ADDRESS: `127.0.0.1:${P.temporal}`,
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'hotline-faults',
       PROJECTOR_GROUP_ID: 'hotline-faults-projector',
-      API_PORT: String(FAULT_PORTS.api),
+      API_PORT: String(P.api),
     },
     killable: servers,
     async stop() {
