@@ -160,10 +160,47 @@ async function ensureServers(env) {
  * The api, worker and projector of this run, as child processes: the API on FUZZ_PORT, all three
  * in a schema, topics, task queue and consumer group of the run's own. Resolves with a stop().
  */
+/**
+ * The run's own PostgreSQL, Kafka and Temporal (tools/fuzz/fuzz-stack.ts serve): no shared server
+ * is touched. Resolves with their environment and a stop().
+ */
+async function startPrivateServers() {
+  log(`starting servers of the run's own (PostgreSQL, Kafka, Temporal; .data/fuzz/servers)`);
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', 'tools/fuzz/fuzz-stack.ts', 'serve'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const env = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('ENV '));
+      if (line) resolve(JSON.parse(line.slice(4)));
+    });
+    child.once('exit', (code) => reject(new Error(`the fuzz servers exited (${code})`)));
+  });
+  return {
+    env,
+    stop: async () => {
+      child.stdin.end();
+      await Promise.race([
+        new Promise((r) => child.once('exit', r)),
+        new Promise((r) => setTimeout(r, 30_000)),
+      ]);
+    },
+  };
+}
+
 async function startPrivateApps() {
   const runId = Date.now().toString(36);
-  const servers = serverEnv();
-  await ensureServers(servers);
+  const own = process.env.FUZZ_SHARED_SERVERS ? null : await startPrivateServers();
+  const servers = own ? own.env : serverEnv();
+  if (!own) await ensureServers(servers);
   if (await tcpConnects(`127.0.0.1:${PORT}`))
     fail(`port ${PORT} is taken: set FUZZ_PORT, or FUZZ_API_URL to fuzz what runs there`);
   const base = {
@@ -177,11 +214,15 @@ async function startPrivateApps() {
     run(process.execPath, ['-r', '@swc-node/register', 'tools/fuzz/fuzz-stack.ts', ...args], {
       env: base,
     });
-  const created = tool(['create', runId]);
-  if (created.status !== 0) fail(`could not create the fuzz schema: ${created.stderr}`);
+  let databaseUrl = servers.DATABASE_URL;
+  if (!own) {
+    const created = tool(['create', runId]);
+    if (created.status !== 0) fail(`could not create the fuzz schema: ${created.stderr}`);
+    databaseUrl = created.stdout.trim();
+  }
   const env = {
     ...base,
-    DATABASE_URL: created.stdout.trim(),
+    DATABASE_URL: databaseUrl,
     NODE_ENV: 'development',
     API_HOST: '127.0.0.1',
     API_PORT: String(PORT),
@@ -207,6 +248,7 @@ async function startPrivateApps() {
     while (!(await ready())) {
       if (child.exitCode !== null || Date.now() > until) {
         for (const c of children) c.kill('SIGKILL');
+        await own?.stop();
         fail(
           `the ${app} did not start; .data/fuzz/${app}.log:\n${readFileSync(logFile, 'utf8').slice(-2000)}`,
         );
@@ -225,6 +267,7 @@ async function startPrivateApps() {
       ]);
       if (c.exitCode === null) c.kill('SIGKILL');
     }
+    if (own) return own.stop();
     const dropped = tool(['drop', runId]);
     if (dropped.status !== 0) log(`could not remove the fuzz schema and topics: ${dropped.stderr}`);
   };
@@ -284,6 +327,21 @@ function tally(file) {
  * cases' order ids: random ids only ever meet "no such order", real ones reach the workflow's
  * own refusals (403, 409) and the unit's actions.
  */
+/**
+ * fetch, again after a network error: a pooled keep-alive connection the API closed meanwhile
+ * (its keep-alive timeout is 5 s, minting the tokens takes longer) fails once.
+ */
+async function fetchAgain(url, init) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 async function seedOrders() {
   const headers = {
     Authorization: `Bearer ${token({ name: 'seed', role: 'operator' })}`,
@@ -292,7 +350,7 @@ async function seedOrders() {
   const ids = [];
   for (let i = 0; i < 3; i++) {
     const phone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const res = await fetch(`${API}/orders`, {
+    const res = await fetchAgain(`${API}/orders`, {
       method: 'POST',
       headers,
       body: JSON.stringify({
@@ -320,7 +378,7 @@ async function seedOrders() {
 
 async function dispatched(orderId, headers) {
   for (const until = Date.now() + 12_000; Date.now() < until;) {
-    const res = await fetch(`${API}/orders/${orderId}`, {
+    const res = await fetchAgain(`${API}/orders/${orderId}`, {
       headers,
       signal: AbortSignal.timeout(10_000),
     }).catch(() => null);
