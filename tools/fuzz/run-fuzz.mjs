@@ -305,7 +305,12 @@ function tally(file) {
   if (!existsSync(file)) return result;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const scenario = JSON.parse(line).ScenarioFinished;
+    let scenario;
+    try {
+      scenario = JSON.parse(line).ScenarioFinished;
+    } catch {
+      continue; // the last line of a job stopped at its time limit may be cut short
+    }
     for (const interaction of Object.values(scenario?.recorder?.interactions ?? {})) {
       const status = interaction.response?.status_code;
       if (status === undefined) continue;
