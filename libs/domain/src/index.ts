@@ -132,3 +132,24 @@ export {
 
 // Personal data
 export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';
+
+// Duty admission (准入)
+export {
+  ADMISSION_MISSING_ITEMS,
+  ADMISSION_REFUSAL_REASONS,
+  AdmissionListError,
+  DEFAULT_ADMISSION_POLICY,
+  canAdmit,
+  parseAdmissionList,
+  precheckApplication,
+  type AdmissionApplication,
+  type AdmissionEntry,
+  type AdmissionFinding,
+  type AdmissionLevel,
+  type AdmissionList,
+  type AdmissionListKind,
+  type AdmissionMissingItem,
+  type AdmissionPolicy,
+  type AdmissionRefusalReason,
+} from './admission/admission';
+export { sampleAdmissionList } from './admission/sample-admission-list';
