@@ -6,7 +6,8 @@ import {
 } from '@hotline/messaging';
 import { type TemporalConfig } from '@hotline/temporal';
 import { Logger } from '@nestjs/common';
-import { sampleReferenceData } from '@hotline/domain';
+import { sampleAdmissionList, sampleReferenceData } from '@hotline/domain';
+import { createAdmissionActivities } from './activities/admission-activities';
 import { createEventActivities } from './activities/event-activities';
 import { createOrderActivities } from './activities/order-activities';
 import { createWhistleActivities } from './activities/whistle-activities';
@@ -31,6 +32,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const activities = {
     ...createOrderActivities(sampleReferenceData(), events),
     ...createWhistleActivities(sampleReferenceData(), events),
+    ...createAdmissionActivities(sampleReferenceData(), sampleAdmissionList, events),
   };
   const worker = await TemporalWorker.start(config.temporal, activities);
   logger.log(

@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EventEnvelope } from '@hotline/contracts';
-import { sampleReferenceData } from '@hotline/domain';
+import { sampleAdmissionList, sampleReferenceData } from '@hotline/domain';
 import type { OrderCommand, OrderState, OrderWorkflowInput } from '@hotline/workflows';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal';
 import { temporal } from '@temporalio/proto';
@@ -14,6 +14,7 @@ import {
 } from '@temporalio/worker';
 import { createOrderActivities } from '../activities/order-activities';
 import { createWhistleActivities } from '../activities/whistle-activities';
+import { createAdmissionActivities } from '../activities/admission-activities';
 import { workflowBundleOptions } from '../workflow-bundle';
 
 /**
@@ -66,6 +67,7 @@ export async function startWorkflowTestHarness(): Promise<WorkflowTestHarness> {
     activities: {
       ...createOrderActivities(sampleReferenceData(), collect),
       ...createWhistleActivities(sampleReferenceData(), collect),
+      ...createAdmissionActivities(sampleReferenceData(), sampleAdmissionList, collect),
     },
   });
   const running = worker.run();

@@ -62,9 +62,9 @@ const spec = deciderSpec<
   AdmissionDecisionContext
 >(
   {
-    initialState: () => initialState(input),
+    initialState: () => initialState(input, DEFAULT_ADMISSION_POLICY),
     evolve,
-    validate: (s, cmd) => validate(s, cmd, DEFAULT_ADMISSION_POLICY),
+    validate,
     decide,
   },
   T0 + DAY,
@@ -204,7 +204,7 @@ describe('admission: the department resubmits or withdraws', () => {
   it('resubmits a returned application: pre-checked again, with a new review limit', () => {
     expect(needsFor(spec.given(applied, returned).state(), resubmit)).toEqual({
       reviewLimit: true,
-      precheck: true,
+      precheck: resubmit.application,
     });
     spec
       .given(applied, returned)

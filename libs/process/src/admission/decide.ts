@@ -1,5 +1,5 @@
 import type { AdmissionEvent } from '@hotline/contracts';
-import { type AdmissionFinding, type AdmissionPolicy, canAdmit } from '@hotline/domain';
+import { type AdmissionApplication, type AdmissionFinding, canAdmit } from '@hotline/domain';
 import { iso, ms, required } from '../shared/time';
 import {
   type AdmissionActor,
@@ -17,8 +17,8 @@ export interface AdmissionNeeds {
   reviewLimit?: boolean;
   /** The resubmission limit from now (after a return). */
   resubmitLimit?: boolean;
-  /** The pre-check against the published list. */
-  precheck?: boolean;
+  /** The application to pre-check against the published list (as resubmitted). */
+  precheck?: AdmissionApplication;
 }
 
 export interface AdmissionDecisionContext {
@@ -48,11 +48,7 @@ export function decideApplication(
 }
 
 /** Actions are checked before anything is looked up: who may act, and in which status. */
-export function validate(
-  state: AdmissionState,
-  cmd: AdmissionCommand,
-  policy: AdmissionPolicy,
-): void {
+export function validate(state: AdmissionState, cmd: AdmissionCommand): void {
   const refuse = (code: 'forbidden' | 'wrong_state' | 'invalid', message: string) => {
     throw new AdmissionActionRefused(code, message);
   };
@@ -68,7 +64,7 @@ export function validate(
         const check = canAdmit(state.application);
         if (!check.ok) refuse('invalid', check.reason);
       }
-      if (cmd.decision === 'return' && state.returnCount >= policy.maxReturns)
+      if (cmd.decision === 'return' && state.returnCount >= state.maxReturns)
         refuse(
           'invalid',
           `已退回补正 ${state.returnCount} 次，不能再退回：请作出准入或不予准入的决定`,
@@ -95,7 +91,7 @@ export function validate(
 }
 
 export function needsFor(_state: AdmissionState, cmd: AdmissionCommand): AdmissionNeeds {
-  if (cmd.type === 'resubmit') return { reviewLimit: true, precheck: true };
+  if (cmd.type === 'resubmit') return { reviewLimit: true, precheck: cmd.application };
   if (cmd.type === 'review' && cmd.decision === 'return') return { resubmitLimit: true };
   return {};
 }

@@ -1,7 +1,10 @@
 import type { AdmissionEvent } from '@hotline/contracts';
 import type { AdmissionState, AdmissionWorkflowInput } from './model';
 
-export function initialState(input: AdmissionWorkflowInput): AdmissionState {
+export function initialState(
+  input: AdmissionWorkflowInput,
+  policy: { maxReturns: number } = { maxReturns: 2 },
+): AdmissionState {
   return {
     applicationId: input.applicationId,
     status: 'under_review',
@@ -9,6 +12,7 @@ export function initialState(input: AdmissionWorkflowInput): AdmissionState {
     findings: [],
     reviewOverdue: false,
     returnCount: 0,
+    maxReturns: policy.maxReturns,
     firedTimers: [],
     timeline: [],
   };

@@ -52,6 +52,8 @@ export interface AdmissionState {
   /** After a return: the department resubmits by then, or the application lapses. */
   resubmitBy?: string;
   returnCount: number;
+  /** Returns allowed before the office must decide (policy, looked up at the start). */
+  maxReturns: number;
   entryCode?: string;
   decidedAt?: string;
   firedTimers: string[];
