@@ -1,4 +1,5 @@
-import { sampleReferenceData } from '@hotline/domain';
+import { sampleAdmissionList, sampleReferenceData } from '@hotline/domain';
+import { AdmissionsModule } from './admissions/admissions.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { type Client } from '@temporalio/client';
@@ -26,7 +27,15 @@ export class AppModule {
   static forInfrastructure(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [ViewsModule.forInfrastructure(infra), Open311Module.forInfrastructure(infra)],
+      imports: [
+        ViewsModule.forInfrastructure(infra),
+        Open311Module.forInfrastructure(infra),
+        AdmissionsModule.forInfrastructure({
+          ...infra,
+          referenceData: sampleReferenceData(),
+          admissionList: sampleAdmissionList(),
+        }),
+      ],
       controllers: [HealthController, OrdersController, WhistlesController],
       providers: [
         { provide: API_CONFIG, useValue: infra.config },

@@ -9,6 +9,7 @@ import { ReadModels1763884805000 } from './migrations/1763884805000-read-models'
 import { CallerOriginalContent1763884806000 } from './migrations/1763884806000-caller-original-content';
 import { WhistleReadModels1763884807000 } from './migrations/1763884807000-whistle-read-models';
 import { WhistleContractFields1763884808000 } from './migrations/1763884808000-whistle-contract-fields';
+import { AdmissionReadModels1764320400000 } from './migrations/1764320400000-admission-read-models';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   CallerOriginalContent1763884806000,
   WhistleReadModels1763884807000,
   WhistleContractFields1763884808000,
+  AdmissionReadModels1764320400000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

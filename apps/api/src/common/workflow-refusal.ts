@@ -16,7 +16,7 @@ import { ApplicationFailure } from '@temporalio/common';
 export async function refusalToHttp(
   err: unknown,
   what: string,
-  refusalType: 'OrderActionRefused' | 'WhistleActionRefused',
+  refusalType: 'OrderActionRefused' | 'WhistleActionRefused' | 'AdmissionActionRefused',
   currentStatus: () => Promise<string | undefined>,
 ): Promise<HttpException | unknown> {
   if (err instanceof WorkflowNotFoundError) return new NotFoundException(`No open ${what}`);
