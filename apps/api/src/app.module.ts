@@ -1,3 +1,4 @@
+import { AdmissionsModule } from './admissions/admissions.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -33,6 +34,7 @@ export class AppModule {
         Open311Module,
         ViewsModule,
         LedgersModule,
+        AdmissionsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

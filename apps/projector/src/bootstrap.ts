@@ -65,7 +65,7 @@ export async function startProjector(config: ProjectorConfig): Promise<RunningPr
 
   const consumer = new EventConsumer(kafka, {
     groupId: config.groupId,
-    topics: [topics.orderEvents, topics.whistleEvents],
+    topics: [topics.orderEvents, topics.whistleEvents, topics.governanceEvents],
     deadLetterTopic: topics.deadLetter,
     fromBeginning: true,
     log: (line) => logger.warn(line),

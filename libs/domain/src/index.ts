@@ -148,3 +148,24 @@ export {
   type UnitLedger,
   type UnitLedgerInput,
 } from './ledger/unit-ledger';
+
+// Duty admission (准入)
+export {
+  ADMISSION_MISSING_ITEMS,
+  ADMISSION_REFUSAL_REASONS,
+  AdmissionListError,
+  DEFAULT_ADMISSION_POLICY,
+  canAdmit,
+  parseAdmissionList,
+  precheckApplication,
+  type AdmissionApplication,
+  type AdmissionEntry,
+  type AdmissionFinding,
+  type AdmissionLevel,
+  type AdmissionList,
+  type AdmissionListKind,
+  type AdmissionMissingItem,
+  type AdmissionPolicy,
+  type AdmissionRefusalReason,
+} from './admission/admission';
+export { sampleAdmissionList } from './admission/sample-admission-list';

@@ -14,6 +14,7 @@ import { WhistleIntake1764300000100 } from './migrations/1764300000100-whistle-i
 import { WhistleIntakeEntity } from './entities/whistle-intake.entity';
 import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-files';
 import { LedgerFileEntity } from './entities/ledger-file.entity';
+import { AdmissionReadModels1764320400000 } from './migrations/1764320400000-admission-read-models';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   OrderIntakeWorkflowInput1764300000000,
   WhistleIntake1764300000100,
   LedgerFiles1764316800000,
+  AdmissionReadModels1764320400000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

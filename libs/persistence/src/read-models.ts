@@ -1,4 +1,8 @@
 import { getMetadataArgsStorage } from 'typeorm';
+import {
+  AdmissionApplicationEntity,
+  AdmissionListEntryEntity,
+} from './entities/admission.entities';
 import { HotspotEntity, HotspotOrderEntity } from './entities/hotspot.entities';
 import { MatterMonthCountEntity } from './entities/matter-month-count.entity';
 import { OrderTimelineEntity } from './entities/order-timeline.entity';
@@ -32,6 +36,8 @@ export const READ_MODEL_ENTITIES = [
   WhistleBoardEntity,
   WhistleDepartmentEntity,
   DepartmentEvaluationEntity,
+  AdmissionApplicationEntity,
+  AdmissionListEntryEntity,
 ];
 
 /**

@@ -62,7 +62,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const topics = eventTopics(options.kafka.topicPrefix);
   const reader = new TopicReader(
     createKafka(options.kafka, log),
-    [topics.orderEvents, topics.whistleEvents],
+    [topics.orderEvents, topics.whistleEvents, topics.governanceEvents],
     `hotline-rebuild-${stamp}`,
   );
   const schemas = { live: '', rebuilt: `rebuild_${stamp}`, retired: `retired_${stamp}` };
