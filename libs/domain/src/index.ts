@@ -130,3 +130,6 @@ export {
 
 // Personal data
 export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';
+
+// Intake judgment (受理研判): place, matter, emergency, filter, duplicates
+export * from './intake';
