@@ -356,6 +356,18 @@ function decide(
   }
   const repeat = maliciousRepeat(f);
   if (repeat) return repeat;
+  const falseReport = f.model.emergency.falseReport.filter((w) => f.text.includes(w));
+  if (falseReport.length > 0) {
+    // A caller who says the alarm was false (谎报) is abusive, whatever matter the words name.
+    return reject(
+      'abusive',
+      'ABU-FALSE-REPORT',
+      falseReport,
+      '来电人自称所报情况不实，属谎报',
+      ref.filterRules.rules.find((r) => r.id === 'ABU-TEST')?.guidanceForCaller ??
+        '请如实反映诉求。',
+    );
+  }
 
   const phraseStrength = f.matter.candidates[0]?.phraseScore ?? 0;
   const realComplaint = f.matter.recognised && phraseStrength >= 2;
