@@ -5,6 +5,7 @@ import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
 import { type ApiConfig } from './api-config';
 import { HealthController } from './health/health.controller';
+import { IntakeModule } from './intake/intake.module';
 import { Open311Module } from './open311/open311.module';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
@@ -26,7 +27,11 @@ export class AppModule {
   static forInfrastructure(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [ViewsModule.forInfrastructure(infra), Open311Module.forInfrastructure(infra)],
+      imports: [
+        IntakeModule.forInfrastructure(infra),
+        ViewsModule.forInfrastructure(infra),
+        Open311Module.forInfrastructure(infra),
+      ],
       controllers: [HealthController, OrdersController, WhistlesController],
       providers: [
         { provide: API_CONFIG, useValue: infra.config },

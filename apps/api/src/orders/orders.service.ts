@@ -24,7 +24,12 @@ import { actorOf, type Principal } from '../auth/principal';
 import { refusalToHttp } from '../common/workflow-refusal';
 import { maskPhone, type PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from '../tokens';
-import { type IntakeScreening, screenAtIntake } from './intake-screening';
+import {
+  type IntakeScreening,
+  screenAtIntake,
+  startSearchAttributes,
+  workflowInputOf,
+} from './intake-screening';
 
 export interface SubmittedOrder {
   orderId: string;
@@ -98,9 +103,9 @@ export class OrdersService {
           callerKey,
           request.category,
           screening.matterTypeCode,
-          request.streetId ?? null,
-          request.communityId ?? null,
-          request.gridId ?? null,
+          screening.place.streetId ?? null,
+          screening.place.communityId ?? null,
+          screening.place.gridId ?? null,
           screening.applied.outcome,
           screening.applied.outcome === 'rejected' ? screening.applied.reason : null,
         ],
@@ -292,25 +297,7 @@ export class OrdersService {
     receivedAt: Date,
     screening: IntakeScreening,
   ): OrderWorkflowInput {
-    const urgent = screening.suggestion.kind === 'accept' && screening.suggestion.riskToLife;
-    return {
-      orderId,
-      channel: r.channel,
-      category: r.category,
-      content: r.content,
-      // Danger to life makes any order an emergency, whatever was recorded.
-      urgency: urgent ? 'emergency' : r.urgency,
-      ...(screening.matterTypeCode ? { matterTypeCode: screening.matterTypeCode } : {}),
-      location: {
-        address: r.address,
-        ...(r.streetId ? { streetId: r.streetId } : {}),
-        ...(r.communityId ? { communityId: r.communityId } : {}),
-        ...(r.gridId ? { gridId: r.gridId } : {}),
-      },
-      callerKey,
-      receivedAt: receivedAt.toISOString(),
-      screening: screening.applied,
-    };
+    return workflowInputOf(orderId, r, callerKey, receivedAt, screening);
   }
 
   /** A retry after a crash between the transaction and the start: start with what was recorded. */
@@ -325,6 +312,11 @@ export class OrdersService {
     return this.workflowInput(existing.orderId, r, callerKey, existing.createdAt, {
       ...screening,
       matterTypeCode: existing.matterTypeCode,
+      place: {
+        ...(existing.streetId ? { streetId: existing.streetId } : {}),
+        ...(existing.communityId ? { communityId: existing.communityId } : {}),
+        ...(existing.gridId ? { gridId: existing.gridId } : {}),
+      },
     });
   }
 
@@ -335,6 +327,7 @@ export class OrdersService {
         taskQueue: this.config.temporal.taskQueue,
         args: [input],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        typedSearchAttributes: startSearchAttributes(input),
       });
     } catch (err) {
       // Already submitted (by this request's earlier try, or a concurrent one): nothing to do.

@@ -267,8 +267,13 @@ export function screenCall(
     leadUnitId = route.kind === 'dispatch' ? route.leadUnitId : null;
   }
   const kb = filter.outcome === 'answered_directly' ? knowledgeOf(facts) : null;
+  // Each candidate's lead unit by the duty list for this place (the street, or the department).
+  const candidates = matter.candidates.map((c) => {
+    const route = routeOrder({ matterTypeCode: c.matterTypeCode, ...placeIds }, ref);
+    return { ...c, leadUnitId: route.kind === 'dispatch' ? route.leadUnitId : c.leadUnitId };
+  });
   return {
-    matter: { candidates: matter.candidates, recognised: matter.recognised },
+    matter: { candidates, recognised: matter.recognised },
     place: {
       ...(place.resolved ? { resolved: place.resolved } : {}),
       candidates: place.candidates,

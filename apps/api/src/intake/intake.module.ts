@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type DataSource } from 'typeorm';
+import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
+import { DATA_SOURCE, PERSONAL_DATA } from '../tokens';
+import { IntakeController } from './intake.controller';
+import { IntakeService } from './intake.service';
+
+/** Intake judgment for the operator's console (POST /orders/screening). */
+@Module({})
+export class IntakeModule {
+  static forInfrastructure(infra: {
+    dataSource: DataSource;
+    config: { personalDataKey: Buffer };
+  }): DynamicModule {
+    return {
+      module: IntakeModule,
+      controllers: [IntakeController],
+      providers: [
+        { provide: DATA_SOURCE, useValue: infra.dataSource },
+        { provide: PERSONAL_DATA, useValue: new PersonalDataCipher(infra.config.personalDataKey) },
+        IntakeService,
+      ],
+    };
+  }
+}
