@@ -85,7 +85,7 @@ export interface IntakeScreening {
   };
   /** Street/community/grid recorded for the order: the operator's ids, else the resolved place. */
   place: { streetId?: string; communityId?: string; gridId?: string };
-  /** The more urgent of the operator's and intake's urgency. */
+  /** The order's urgency: the operator's, raised to emergency when intake finds one. */
   urgency: CallScreening['urgency'];
   emergency: { isEmergency: boolean; kinds: string[] };
   suggestions: IntakeSuggestions;
@@ -251,7 +251,10 @@ export async function screenAtIntake(
           }
         : { kind: 'none', evidence: [], explanation: '未识别出事项，请话务员人工选择' },
     place: s.placeIds,
-    urgency: moreUrgent(request.urgency, s.urgency),
+    // The operator's urgency stands, except that intake never lets an emergency go as less: a
+    // risk to life, or a matter whose duty-list default is emergency. The matter's other default
+    // (urgent) is a suggestion the console shows.
+    urgency: s.urgency === 'emergency' ? moreUrgent(request.urgency, 'emergency') : request.urgency,
     emergency: { isEmergency: s.emergency.isEmergency, kinds: [...s.emergency.kinds] },
     suggestions: suggestionsOf(s),
   };
@@ -288,6 +291,15 @@ export function workflowInputOf(
 /** Search attributes set when the workflow starts: operators filter emergencies in the Temporal UI. */
 export function startSearchAttributes(input: OrderWorkflowInput): SearchAttributePair[] {
   return [{ key: SEARCH_ATTRIBUTES.Emergency, value: Boolean(input.emergency) }];
+}
+
+/** The cluster does not know a search attribute (registered by the dev stack at its start). */
+export function isUnknownSearchAttribute(err: unknown): boolean {
+  return (
+    err instanceof Error &&
+    /search attribute/i.test(err.message) &&
+    /not|unknown|invalid/i.test(err.message)
+  );
 }
 
 function decisionOf(s: CallScreening, model: IntakeModel): FilterDecision {

@@ -26,6 +26,7 @@ import { maskPhone, type PersonalDataCipher } from '../personal-data/personal-da
 import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from '../tokens';
 import {
   type IntakeScreening,
+  isUnknownSearchAttribute,
   screenAtIntake,
   startSearchAttributes,
   workflowInputOf,
@@ -320,18 +321,24 @@ export class OrdersService {
     });
   }
 
-  private async startWorkflow(input: OrderWorkflowInput): Promise<void> {
+  private async startWorkflow(input: OrderWorkflowInput, withAttributes = true): Promise<void> {
     try {
       await this.temporal.workflow.start('hotlineOrderWorkflow', {
         workflowId: input.orderId,
         taskQueue: this.config.temporal.taskQueue,
         args: [input],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        typedSearchAttributes: startSearchAttributes(input),
+        ...(withAttributes ? { typedSearchAttributes: startSearchAttributes(input) } : {}),
       });
     } catch (err) {
       // Already submitted (by this request's earlier try, or a concurrent one): nothing to do.
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      // A cluster without the Emergency attribute must not lose the order: start without it.
+      if (!isUnknownSearchAttribute(err)) throw err;
+      this.logger.error(
+        `order ${input.orderId}: ${(err as Error).message}; started without search attributes`,
+      );
+      await this.startWorkflow(input, false);
     }
   }
 }

@@ -14,6 +14,8 @@ export interface CompiledPattern {
   readonly regex: RegExp;
   /** Characters of literal text: longer patterns are more specific and weigh more. */
   readonly weight: number;
+  /** One of these must occur for the pattern to match: a cheap test before the regex. */
+  readonly anchors: readonly string[] | null;
 }
 
 export interface PatternHit {
@@ -47,7 +49,24 @@ export function compilePattern(source: string): CompiledPattern {
   // Alternatives inflate the count: weigh by the shortest reading, roughly.
   const alternatives = (source.match(/\|/g) ?? []).length;
   const weight = Math.max(1, literal - alternatives * 2);
-  return { source, regex: new RegExp(out, 'gu'), weight: Math.min(weight, literalLength(source)) };
+  return {
+    source,
+    regex: new RegExp(out, 'gu'),
+    weight: Math.min(weight, literalLength(source)),
+    anchors: anchorsOf(source),
+  };
+}
+
+/** The literal text the pattern starts with (each alternative of a leading group), if any. */
+function anchorsOf(source: string): string[] | null {
+  const group = /^\(([^()]*)\)(\?)?/u.exec(source);
+  if (group) {
+    if (group[2]) return null;
+    const alternatives = group[1]!.split('|');
+    return alternatives.every((a) => a.length > 0 && !/[…?]/u.test(a)) ? alternatives : null;
+  }
+  const literal = /^[^…()|?]+/u.exec(source);
+  return literal ? [literal[0]] : null;
 }
 
 /** Literal characters of the shortest path through the pattern. */
@@ -70,6 +89,7 @@ export function findHits(
 ): PatternHit[] {
   const hits: PatternHit[] = [];
   for (const p of patterns) {
+    if (p.anchors && !p.anchors.some((a) => text.includes(a))) continue;
     p.regex.lastIndex = 0;
     for (let m = p.regex.exec(text); m; m = p.regex.exec(text)) {
       if (m[0].length === 0) {
