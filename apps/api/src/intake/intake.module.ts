@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
+import { intakeModel } from '../orders/intake-screening';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { DATA_SOURCE, PERSONAL_DATA } from '../tokens';
 import { IntakeController } from './intake.controller';
@@ -12,6 +13,9 @@ export class IntakeModule {
     dataSource: DataSource;
     config: { personalDataKey: Buffer };
   }): DynamicModule {
+    // Validate the gazetteer, lexicon and patterns and train the n-gram model now, at start: a
+    // data error stops the start, and the first call is not the one that waits.
+    intakeModel();
     return {
       module: IntakeModule,
       controllers: [IntakeController],
