@@ -297,8 +297,7 @@ export function screenCall(
           },
         }
       : {}),
-    matterTypeCode:
-      filter.outcome === 'accept' || operatorMatter ? matterTypeCode : (matterTypeCode ?? null),
+    matterTypeCode,
     placeIds,
     leadUnitId,
   };
@@ -607,6 +606,10 @@ function placesAgree(f: Facts, open: OrderPlace | null, address: string): boolea
   const mine = f.placeIds;
   if (address && open.address && normalizeText(open.address) === address) return true;
   if (mine.gridId && open.gridId) return mine.gridId === open.gridId;
-  if (mine.communityId && open.communityId) return mine.communityId === open.communityId;
-  return false;
+  const { grids } = f.model.ref.index;
+  const community = (p: { communityId?: string | null; gridId?: string | null }) =>
+    p.communityId ?? (p.gridId ? grids.get(p.gridId)?.communityId : undefined);
+  const a = community(mine);
+  const b = community(open);
+  return Boolean(a && b && a === b);
 }
