@@ -133,3 +133,17 @@ export { redactPersonalData, type Redaction } from './privacy/redact-personal-da
 
 // Intake judgment (受理研判): place, matter, emergency, filter, duplicates
 export * from './intake';
+
+// Electronic ledgers (电子台账)
+export {
+  buildUnitLedger,
+  monthPeriod,
+  dayRangePeriod,
+  type LedgerLine,
+  type LedgerOrderRow,
+  type LedgerPeriod,
+  type LedgerSection,
+  type LedgerWhistleRow,
+  type UnitLedger,
+  type UnitLedgerInput,
+} from './ledger/unit-ledger';
