@@ -6,6 +6,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { requestLogging } from './common/request-logging';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { IntakeModule } from './intake/intake.module';
 import { LedgersModule } from './ledgers/ledgers.module';
 import { type Settings } from './infrastructure/settings';
 import { Open311Module } from './open311/open311.module';
@@ -29,6 +30,7 @@ export class AppModule {
           : InfrastructureModule.forRoot(settings),
         LoggerModule.forRoot(requestLogging(settings.platform)),
         HealthModule,
+        IntakeModule,
         OrdersModule,
         WhistlesModule,
         Open311Module,

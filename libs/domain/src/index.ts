@@ -135,6 +135,9 @@ export {
 export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';
 export { RETURN_REASONS, URGENCIES } from './vocabulary';
 
+// Intake judgment (受理研判): place, matter, emergency, filter, duplicates
+export * from './intake';
+
 // Electronic ledgers (电子台账)
 export {
   buildUnitLedger,

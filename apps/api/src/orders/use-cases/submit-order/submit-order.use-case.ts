@@ -12,7 +12,12 @@ import { WorkflowGateway } from '../../../common/workflow-gateway';
 import { type Settings } from '../../../infrastructure/settings';
 import { maskPhone, type PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
 import { PERSONAL_DATA, REFERENCE_DATA } from '../../../tokens';
-import { type IntakeScreening, screenAtIntake } from '../../intake-screening';
+import {
+  type IntakeScreening,
+  isUnknownSearchAttribute,
+  screenAtIntake,
+  startSearchAttributes,
+} from '../../intake-screening';
 import { orderWorkflowInput } from './order-workflow-input';
 import { requestHash } from './request-hash';
 
@@ -77,9 +82,9 @@ export class SubmitOrder {
           callerKey,
           request.category,
           screening.matterTypeCode,
-          request.streetId ?? null,
-          request.communityId ?? null,
-          request.gridId ?? null,
+          screening.place.streetId ?? null,
+          screening.place.communityId ?? null,
+          screening.place.gridId ?? null,
           screening.applied.outcome,
           screening.applied.outcome === 'rejected' ? screening.applied.reason : null,
         ],
@@ -147,20 +152,33 @@ export class SubmitOrder {
       ...screening,
       applied,
       matterTypeCode: existing.matterTypeCode,
+      place: {
+        ...(existing.streetId ? { streetId: existing.streetId } : {}),
+        ...(existing.communityId ? { communityId: existing.communityId } : {}),
+        ...(existing.gridId ? { gridId: existing.gridId } : {}),
+      },
     });
   }
 
   /** Starts the order's workflow; already started (by an earlier try or a twin) is fine. */
-  private async start(input: OrderWorkflowInput): Promise<void> {
+  private async start(input: OrderWorkflowInput, withAttributes = true): Promise<void> {
     try {
       await this.workflows.start('hotlineOrderWorkflow', {
         workflowId: input.orderId,
         taskQueue: this.taskQueue,
         args: [input],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        ...(withAttributes ? { typedSearchAttributes: startSearchAttributes(input) } : {}),
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      // A cluster without the Emergency attribute must not lose the order: start without it.
+      if (withAttributes && isUnknownSearchAttribute(err)) {
+        this.logger.error(
+          `order ${input.orderId}: ${(err as Error).message}; starting without search attributes`,
+        );
+        return this.start(input, false);
+      }
       this.logger.warn(
         `order ${input.orderId}: its workflow did not start (${err instanceof Error ? err.message : String(err)}); a retry with the same idempotency key starts it`,
       );
