@@ -9,6 +9,8 @@ import { ReadModels1763884805000 } from './migrations/1763884805000-read-models'
 import { CallerOriginalContent1763884806000 } from './migrations/1763884806000-caller-original-content';
 import { WhistleReadModels1763884807000 } from './migrations/1763884807000-whistle-read-models';
 import { WhistleContractFields1763884808000 } from './migrations/1763884808000-whistle-contract-fields';
+import { ProjectedEvents1763884820000 } from './migrations/1763884820000-projected-events';
+import { ProjectionAnomalies1763884820100 } from './migrations/1763884820100-projection-anomalies';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -24,6 +26,8 @@ export const MIGRATIONS = [
   CallerOriginalContent1763884806000,
   WhistleReadModels1763884807000,
   WhistleContractFields1763884808000,
+  ProjectedEvents1763884820000,
+  ProjectionAnomalies1763884820100,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */
