@@ -5,6 +5,7 @@ import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
 import { type ApiConfig } from './api-config';
 import { HealthController } from './health/health.controller';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { Open311Module } from './open311/open311.module';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
@@ -26,7 +27,11 @@ export class AppModule {
   static forInfrastructure(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [ViewsModule.forInfrastructure(infra), Open311Module.forInfrastructure(infra)],
+      imports: [
+        ViewsModule.forInfrastructure(infra),
+        Open311Module.forInfrastructure(infra),
+        ApiMetricsModule,
+      ],
       controllers: [HealthController, OrdersController, WhistlesController],
       providers: [
         { provide: API_CONFIG, useValue: infra.config },
