@@ -10,6 +10,7 @@
 // .data/bench/latest.json and latest.md and prints a one-line summary; asserts nothing about time.
 import 'reflect-metadata';
 import { sampleReferenceData } from '@hotline/domain';
+import { databaseConfigFromEnv } from '@hotline/persistence';
 import type { OrderWorkflowInput } from '@hotline/workflows';
 import { signToken } from '../../apps/api/src/auth/jwt';
 import { apiConfigFromEnv } from '../../apps/api/src/api-config';
@@ -20,6 +21,7 @@ import { driveIntake, rateLimitCost } from './intake';
 import { driveLifecycles, percentile } from './lifecycle-driver';
 import { offerLoad } from './offered-load';
 import { openOrders } from './open-orders';
+import { projectorModes } from './projector-modes';
 import { readSpeed } from './read-speed';
 import { machine, writeReport } from './report';
 import { type ServerTuning, startOwnServer, tuningFlags } from './temporal-server';
@@ -328,6 +330,10 @@ async function main() {
         };
         report.rawConsume = raw;
         report.validatedConsume = validated;
+        log(
+          'the projector lever alone: the same events, one transaction per event, then per batch …',
+        );
+        report.projectorLever = await projectorModes(stack.kafka, databaseConfigFromEnv(), log);
       }
 
       if (OPEN > 0) {
