@@ -11,6 +11,8 @@ import { WhistleReadModels1763884807000 } from './migrations/1763884807000-whist
 import { WhistleContractFields1763884808000 } from './migrations/1763884808000-whistle-contract-fields';
 import { ProjectedEvents1763884820000 } from './migrations/1763884820000-projected-events';
 import { ProjectionAnomalies1763884820100 } from './migrations/1763884820100-projection-anomalies';
+import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-files';
+import { LedgerFileEntity } from './entities/ledger-file.entity';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -18,6 +20,7 @@ export const ENTITIES = [
   CallerContactEntity,
   ...READ_MODEL_ENTITIES,
   HotspotOutboxEntity,
+  LedgerFileEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763884800000,
@@ -28,6 +31,7 @@ export const MIGRATIONS = [
   WhistleContractFields1763884808000,
   ProjectedEvents1763884820000,
   ProjectionAnomalies1763884820100,
+  LedgerFiles1764316800000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */
