@@ -1,6 +1,7 @@
 // npm run bench [-- --orders 200 --concurrency 20 --intake-steps 5,10,20,40,80 --intake-seconds 5
 //                   --load-rate 50 --load-seconds 10 --open 0 --server shared|default|tuned --keep]
-// npm run bench -- --levers [--orders 100]   (the dev server's settings, one at a time)
+// npm run bench -- --levers [--lever-orders 30 --lever-list default,wal,sa-cache,eager,tuned]
+//   (the dev server's settings, one at a time, each on a server of the run's own)
 // npm run bench -- --open 100000 --orders 50 --skip intake,load,rebuild   (100,000 open orders)
 //
 // Drives the real stack (Temporal, Kafka, PostgreSQL) in a Temporal namespace, schema and
@@ -118,12 +119,14 @@ const stats = (values: number[]) => ({
   maxMs: values.length ? Math.max(...values) : null,
 });
 
-async function lifecycles(stack: BenchStack, orders: number, concurrency: number) {
-  const kinds = [
-    ['real', 'hotlineOrderWorkflow', stack.temporal.taskQueue],
-    ['bare', 'bareOrderWorkflow', stack.bareTaskQueue],
-    ['minimal', 'minimalOrderWorkflow', stack.bareTaskQueue],
-  ] as const;
+async function lifecycles(stack: BenchStack, orders: number, concurrency: number, withBare = true) {
+  const kinds = (
+    [
+      ['real', 'hotlineOrderWorkflow', stack.temporal.taskQueue],
+      ['bare', 'bareOrderWorkflow', stack.bareTaskQueue],
+      ['minimal', 'minimalOrderWorkflow', stack.bareTaskQueue],
+    ] as const
+  ).filter(([kind]) => withBare || kind !== 'bare');
   const out: Record<
     string,
     { seconds: number; ordersPerSecond: number; p50Ms: number | null; p99Ms: number | null }
@@ -154,7 +157,7 @@ async function lifecycles(stack: BenchStack, orders: number, concurrency: number
   }
   return {
     ...out,
-    realToBare: out.real!.ordersPerSecond / out.bare!.ordersPerSecond,
+    realToBare: out.bare ? out.real!.ordersPerSecond / out.bare.ordersPerSecond : null,
     realToMinimal: out.real!.ordersPerSecond / out.minimal!.ordersPerSecond,
   };
 }
@@ -176,15 +179,17 @@ async function withServer<T>(
 /** The dev server's settings one at a time, each on a fresh server of its own, same driver. */
 async function levers() {
   const results: Record<string, unknown> = {};
-  for (const tuning of ['default', 'wal', 'sa-cache', 'eager', 'tuned'] as const) {
+  const which = text('lever-list', 'default,tuned').split(',') as ServerTuning[];
+  const orders = arg('lever-orders', 30);
+  for (const tuning of which) {
     results[tuning] = await withServer(tuning, async (address) => {
       const lags = new Lags();
       const stack = await startBenchStack((l, k, _t, id) => lags.add(id, l, k), log, {
         temporalAddress: address,
       });
       try {
-        const r = await lifecycles(stack, ORDERS, CONCURRENCY);
-        await lags.until(`${stack.runId}-L`, ORDERS * EVENTS_PER_ORDER, 60_000);
+        const r = await lifecycles(stack, orders, CONCURRENCY, false);
+        await lags.until(`${stack.runId}-L`, orders * EVENTS_PER_ORDER, 60_000);
         return { flags: tuningFlags(tuning), ...r, lag: stats(lags.of(`${stack.runId}-L`).lag) };
       } finally {
         await stack.stop(false);
@@ -199,7 +204,7 @@ async function main() {
     const report = {
       at: new Date().toISOString(),
       kind: 'levers',
-      settings: { orders: ORDERS, concurrency: CONCURRENCY },
+      settings: { orders: arg('lever-orders', 30), concurrency: CONCURRENCY },
       servers: await levers(),
     };
     const files = await writeReport(report as never, 'levers');

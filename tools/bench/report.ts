@@ -68,7 +68,7 @@ function mainMarkdown(r: any): { markdown: string; summary: string } {
       row('Order lifecycles (real workflow)', l.real),
       row('Yardstick: same shape, no-op activities', l.bare),
       row('Yardstick: minimal (4 updates, no activity)', l.minimal),
-      `| Real / minimal | **${f(l.realToMinimal * 100, 0)} %** (real / same-shape: ${f(l.realToBare * 100, 0)} %) |`,
+      `| Real / minimal | **${f(l.realToMinimal * 100, 0)} %** (real / same-shape: ${l.realToBare === null ? '-' : f(l.realToBare * 100, 0)} %) |`,
       `| Lifecycle events → read model | p50 ${r.lifecycleLag.p50Ms} ms, p99 ${r.lifecycleLag.p99Ms} ms (${r.lifecycleLag.events} events; Kafka → read model p50 ${r.lifecycleLag.fromKafka.p50Ms} ms, p99 ${r.lifecycleLag.fromKafka.p99Ms} ms) |`,
     );
     summary.push(
