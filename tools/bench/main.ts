@@ -238,121 +238,136 @@ async function main() {
         },
       };
 
-      if (!SKIP.has('intake')) {
-        const config = apiConfigFromEnv(stack.apiEnv);
-        const tokens = Array.from({ length: INTAKE_TOKENS }, (_, i) =>
-          signToken({ sub: `bench-operator-${i}`, role: 'operator' }, config.authSecret, 3600),
-        );
-        log(
-          `intake: POST /orders, ${INTAKE_TOKENS} operator tokens, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s …`,
-        );
-        const steps = await driveIntake({
-          apiUrl: stack.apiUrl,
-          tokens,
-          steps: INTAKE_STEPS,
-          seconds: INTAKE_SECONDS,
-          runId: stack.runId,
-          onStep: (s) =>
-            log(
-              `  ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
-                (Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''),
-            ),
-        });
-        const best = steps
-          .filter((s) => (s.p99Ms ?? Infinity) < 1000)
-          .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0];
-        report.intake = {
-          steps,
-          bestUnderOneSecondP99: best ?? null,
-          rateLimit: { perMinutePerToken: config.rateLimitPerMinute, ...rateLimitCost() },
-          durability:
-            'POST /orders answers 201 after the intake row is committed and the workflow start is accepted by Temporal: every accepted call has its workflow running before the answer',
-        };
-        log('waiting for the intake orders to be dispatched and projected …');
-        await lags.settle();
-      }
+      const section = async (name: string, work: () => Promise<void>) => {
+        try {
+          await work();
+        } catch (err) {
+          report[`${name}Error`] = err instanceof Error ? err.message : String(err);
+          log(`${name} failed: ${String(report[`${name}Error`])}`);
+        }
+        await writeReport(report as never); // what is measured so far survives a later failure
+      };
 
-      if (!SKIP.has('lifecycles')) {
-        report.lifecycles = await lifecycles(stack, ORDERS, CONCURRENCY);
-        const got = await lags.until(`${stack.runId}-L`, ORDERS * EVENTS_PER_ORDER);
-        const l = lags.of(`${stack.runId}-L`);
-        report.lifecycleLag = { events: got, ...stats(l.lag), fromKafka: stats(l.kafka) };
-        await stack.stopBare();
-      }
-
-      if (!SKIP.has('load')) {
-        log(`offered load: ${LOAD_RATE} new orders/s for ${LOAD_SECONDS} s …`);
-        const prefix = `${stack.runId}-Q`;
-        const load = await offerLoad({
-          client: stack.client,
-          taskQueue: stack.temporal.taskQueue,
-          ratePerSecond: LOAD_RATE,
-          seconds: LOAD_SECONDS,
-          order: noiseOrders(prefix),
+      if (!SKIP.has('intake'))
+        await section('intake', async () => {
+          const config = apiConfigFromEnv(stack.apiEnv);
+          const tokens = Array.from({ length: INTAKE_TOKENS }, (_, i) =>
+            signToken({ sub: `bench-operator-${i}`, role: 'operator' }, config.authSecret, 3600),
+          );
+          log(
+            `intake: POST /orders, ${INTAKE_TOKENS} operator tokens, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s …`,
+          );
+          const steps = await driveIntake({
+            apiUrl: stack.apiUrl,
+            tokens,
+            steps: INTAKE_STEPS,
+            seconds: INTAKE_SECONDS,
+            runId: stack.runId,
+            onStep: (s) =>
+              log(
+                `  ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
+                  (Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''),
+              ),
+          });
+          const best = steps
+            .filter((s) => (s.p99Ms ?? Infinity) < 1000)
+            .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0];
+          report.intake = {
+            steps,
+            bestUnderOneSecondP99: best ?? null,
+            rateLimit: { perMinutePerToken: config.rateLimitPerMinute, ...rateLimitCost() },
+            durability:
+              'POST /orders answers 201 after the intake row is committed and the workflow start is accepted by Temporal: every accepted call has its workflow running before the answer',
+          };
+          log('waiting for the intake orders to be dispatched and projected …');
+          await lags.settle();
         });
-        const expected = load.started * 2; // OrderReceived, OrderDispatched
-        const t0 = Date.now();
-        const got = await lags.until(prefix, expected, 300_000);
-        const l = lags.of(prefix);
-        const { workflowIds: _ids, ...summary } = load;
-        void _ids;
-        report.offeredLoad = {
-          ...summary,
-          events: got,
-          expectedEvents: expected,
-          drainSeconds: (Date.now() - t0) / 1000,
-          lag: stats(l.lag),
-          fromKafka: stats(l.kafka),
-          sustained: load.driverBehindMs < 1000 && got === expected,
-        };
-        log(
-          `  lag p50 ${percentile(l.lag, 50)} ms, p99 ${percentile(l.lag, 99)} ms over ${got} events`,
-        );
-        await lags.settle();
-      }
 
-      if (!SKIP.has('rebuild')) {
-        log('rebuilding every read model from the topics …');
-        const rebuildBar = new ProgressBar('rebuild');
-        const rebuild = await rebuildReadModels({
-          kafka: stack.kafka,
-          database: stack.database,
-          onProgress: (read, total) => rebuildBar.update(read, total),
+      if (!SKIP.has('lifecycles'))
+        await section('lifecycles', async () => {
+          report.lifecycles = await lifecycles(stack, ORDERS, CONCURRENCY);
+          const got = await lags.until(`${stack.runId}-L`, ORDERS * EVENTS_PER_ORDER);
+          const l = lags.of(`${stack.runId}-L`);
+          report.lifecycleLag = { events: got, ...stats(l.lag), fromKafka: stats(l.kafka) };
+          await stack.stopBare();
         });
-        rebuildBar.done(rebuild.events, rebuild.events);
-        log('reading the topics with kafkajs alone …');
-        const raw = await readSpeed(stack.kafka, 'raw');
-        const validated = await readSpeed(stack.kafka, 'validated');
-        report.rebuild = {
-          events: rebuild.events,
-          seconds: rebuild.seconds,
-          eventsPerSecond: rebuild.eventsPerSecond,
-          applyEventsPerSecond: rebuild.applyEventsPerSecond,
-          identicalToLive: rebuild.tables.every((t) => t.identical),
-          different: rebuild.tables.filter((t) => !t.identical).map((t) => t.table),
-          tables: Object.fromEntries(rebuild.tables.map((t) => [t.table, t.rebuilt.rows])),
-          toRaw: rebuild.applyEventsPerSecond / raw.eventsPerSecond,
-        };
-        report.rawConsume = raw;
-        report.validatedConsume = validated;
-        log(
-          'the projector lever alone: the same events, one transaction per event, then per batch …',
-        );
-        report.projectorLever = await projectorModes(stack.kafka, databaseConfigFromEnv(), log);
-      }
 
-      if (OPEN > 0) {
-        report.openOrders = await openOrders({
-          client: stack.client,
-          env: { ...stack.apiEnv, NODE_ENV: 'development' },
-          taskQueue: `${stack.temporal.taskQueue}-open`,
-          count: OPEN,
-          concurrency: CONCURRENCY,
-          lifecycles: ORDERS,
-          order: noiseOrders(`${stack.runId}-O`),
-          log,
+      if (!SKIP.has('load'))
+        await section('offeredLoad', async () => {
+          log(`offered load: ${LOAD_RATE} new orders/s for ${LOAD_SECONDS} s …`);
+          const prefix = `${stack.runId}-Q`;
+          const load = await offerLoad({
+            client: stack.client,
+            taskQueue: stack.temporal.taskQueue,
+            ratePerSecond: LOAD_RATE,
+            seconds: LOAD_SECONDS,
+            order: noiseOrders(prefix),
+          });
+          const expected = load.started * 2; // OrderReceived, OrderDispatched
+          const t0 = Date.now();
+          const got = await lags.until(prefix, expected, 300_000);
+          const l = lags.of(prefix);
+          const { workflowIds: _ids, ...summary } = load;
+          void _ids;
+          report.offeredLoad = {
+            ...summary,
+            events: got,
+            expectedEvents: expected,
+            drainSeconds: (Date.now() - t0) / 1000,
+            lag: stats(l.lag),
+            fromKafka: stats(l.kafka),
+            sustained: load.driverBehindMs < 1000 && got === expected,
+          };
+          log(
+            `  lag p50 ${percentile(l.lag, 50)} ms, p99 ${percentile(l.lag, 99)} ms over ${got} events`,
+          );
+          await lags.settle();
         });
-      }
+
+      if (!SKIP.has('rebuild'))
+        await section('rebuild', async () => {
+          log('rebuilding every read model from the topics …');
+          const rebuildBar = new ProgressBar('rebuild');
+          const rebuild = await rebuildReadModels({
+            kafka: stack.kafka,
+            database: stack.database,
+            onProgress: (read, total) => rebuildBar.update(read, total),
+          });
+          rebuildBar.done(rebuild.events, rebuild.events);
+          log('reading the topics with kafkajs alone …');
+          const raw = await readSpeed(stack.kafka, 'raw');
+          const validated = await readSpeed(stack.kafka, 'validated');
+          report.rebuild = {
+            events: rebuild.events,
+            seconds: rebuild.seconds,
+            eventsPerSecond: rebuild.eventsPerSecond,
+            applyEventsPerSecond: rebuild.applyEventsPerSecond,
+            identicalToLive: rebuild.tables.every((t) => t.identical),
+            different: rebuild.tables.filter((t) => !t.identical).map((t) => t.table),
+            tables: Object.fromEntries(rebuild.tables.map((t) => [t.table, t.rebuilt.rows])),
+            toRaw: rebuild.applyEventsPerSecond / raw.eventsPerSecond,
+          };
+          report.rawConsume = raw;
+          report.validatedConsume = validated;
+          log(
+            'the projector lever alone: the same events, one transaction per event, then per batch …',
+          );
+          report.projectorLever = await projectorModes(stack.kafka, databaseConfigFromEnv(), log);
+        });
+
+      if (OPEN > 0)
+        await section('openOrders', async () => {
+          report.openOrders = await openOrders({
+            client: stack.client,
+            env: { ...stack.apiEnv, NODE_ENV: 'development' },
+            taskQueue: `${stack.temporal.taskQueue}-open`,
+            count: OPEN,
+            concurrency: CONCURRENCY,
+            lifecycles: ORDERS,
+            order: noiseOrders(`${stack.runId}-O`),
+            log,
+          });
+        });
 
       const files = await writeReport(report as never);
       process.stdout.write(`\n${files.markdown}\n${files.summary}\n`);

@@ -112,9 +112,20 @@ export async function openOrders(o: {
         else if (tries > 400) throw new Error(`${workflowId} not dispatched: ${s.status}`);
         else await new Promise((r) => setTimeout(r, 50));
       }
-      await handle.executeUpdate('acknowledgeUpdate', {
-        args: [{ actor: { kind: 'unit', unitId: lead } }],
-      });
+      // Under load an update call may pass its RPC deadline while the update still lands:
+      // ask again until the order says it is acknowledged.
+      for (let tries = 0; ; tries++) {
+        try {
+          await handle.executeUpdate('acknowledgeUpdate', {
+            args: [{ actor: { kind: 'unit', unitId: lead } }],
+          });
+          break;
+        } catch (err) {
+          const s = await handle.query<{ status: string }>('orderState');
+          if (s.status !== 'dispatched') break;
+          if (tries >= 5) throw err;
+        }
+      }
       if ((i + 1) % 500 === 0) o.log(`  ${i + 1} open`);
     }
   };
