@@ -70,13 +70,8 @@ async function lifecycle(o: DriveOptions, i: number): Promise<void> {
       try {
         return await handle.executeUpdate(`${action}Update`, { args: [command] });
       } catch (err) {
-        if (action === 'recordCallback') {
-          const done = await handle.result().catch(() => undefined);
-          if (done) return done;
-        } else {
-          const s = await handle.query<{ status: string }>('orderState');
-          if (s.status === after[action]) return s;
-        }
+        const s = await handle.query<{ status: string }>('orderState').catch(() => undefined);
+        if (s?.status === after[action]) return s;
         if (tries >= 5) throw err;
       }
     }
