@@ -2,6 +2,7 @@ import { AdmissionsModule } from './admissions/admissions.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { AuthGuard } from './auth/auth.guard';
 import { requestLogging } from './common/request-logging';
 import { HealthModule } from './health/health.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ViewsModule,
         LedgersModule,
         AdmissionsModule,
+        ApiMetricsModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

@@ -122,6 +122,7 @@ export {
   type Satisfaction,
   type ScoreCounts,
   type UnitMonthScore,
+  unitMonthScoreFromCounts,
 } from './scoring/monthly-scores';
 export { rankUnits, RANKING_GROUP_OF, type RankedUnit, type UnitRanking } from './scoring/ranking';
 export {

@@ -11,6 +11,7 @@ import {
   ProjectionGapEntity,
   ProjectionPositionEntity,
 } from './entities/projection-position.entities';
+import { ProjectedEventEntity } from './entities/projected-event.entity';
 import { SlaBoardEntity } from './entities/sla-board.entity';
 import { UnitInboxEntity } from './entities/unit-inbox.entity';
 import { UnitMonthScoreEntity, UnitScoreRecordEntity } from './entities/unit-score.entities';
@@ -24,6 +25,7 @@ import {
 export const READ_MODEL_ENTITIES = [
   ProjectionPositionEntity,
   ProjectionGapEntity,
+  ProjectedEventEntity,
   OrderViewEntity,
   OrderTimelineEntity,
   UnitInboxEntity,
