@@ -14,6 +14,7 @@ import { PersonalDataCipher } from './personal-data/personal-data.cipher';
 import { AuthGuard } from './auth/auth.guard';
 import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from './tokens';
 import { ViewsModule } from './views/views.module';
+import { ConsoleModule } from './console/console.module';
 
 export interface ApiInfrastructure {
   config: ApiConfig;
@@ -26,7 +27,11 @@ export class AppModule {
   static forInfrastructure(infra: ApiInfrastructure): DynamicModule {
     return {
       module: AppModule,
-      imports: [ViewsModule.forInfrastructure(infra), Open311Module.forInfrastructure(infra)],
+      imports: [
+        ViewsModule.forInfrastructure(infra),
+        Open311Module.forInfrastructure(infra),
+        ConsoleModule.forInfrastructure(infra),
+      ],
       controllers: [HealthController, OrdersController, WhistlesController],
       providers: [
         { provide: API_CONFIG, useValue: infra.config },
