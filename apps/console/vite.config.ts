@@ -19,12 +19,10 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
-      output: {
-        manualChunks: {
-          react: ['react', 'react-dom', 'react-router'],
-          antd: ['antd', '@ant-design/icons'],
-          echarts: ['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers'],
-        },
+      // Ant Design's files start with "use client" (for React server components): meaningless here.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
       },
     },
   },
@@ -42,6 +40,9 @@ export default defineConfig({
     globals: true,
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     setupFiles: ['src/test-setup.ts'],
-    reporters: ['default', fileURLToPath(new URL('./scripts/vitest-summary-reporter.mjs', import.meta.url))],
+    reporters: [
+      'default',
+      fileURLToPath(new URL('./scripts/vitest-summary-reporter.mjs', import.meta.url)),
+    ],
   },
 });

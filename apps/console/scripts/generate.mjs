@@ -13,12 +13,25 @@ const root = path.resolve(here, '../../..');
 const out = path.resolve(here, '../src/generated');
 fs.mkdirSync(out, { recursive: true });
 
+// Two controllers named WhistlesController give two operations the same id; openapi-typescript
+// would declare it twice. The copy given to it has each id made unique by its method and path.
+const spec = JSON.parse(fs.readFileSync(path.join(root, 'apps/api/openapi.json'), 'utf8'));
+const seen = new Set();
+for (const [route, methods] of Object.entries(spec.paths)) {
+  for (const [method, op] of Object.entries(methods)) {
+    if (!op || typeof op !== 'object' || !op.operationId) continue;
+    if (seen.has(op.operationId))
+      op.operationId = `${op.operationId}_${method}_${route.replace(/[^A-Za-z0-9]+/g, '_')}`;
+    seen.add(op.operationId);
+  }
+}
+const specCopy = path.join(out, 'openapi.json');
+fs.writeFileSync(specCopy, JSON.stringify(spec));
 const bin = path.join(root, 'node_modules/.bin/openapi-typescript');
-const res = spawnSync(
-  bin,
-  [path.join(root, 'apps/api/openapi.json'), '-o', path.join(out, 'api-schema.ts')],
-  { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
-);
+const res = spawnSync(bin, [specCopy, '-o', path.join(out, 'api-schema.ts')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+});
 if (res.status !== 0) {
   console.error('openapi-typescript failed');
   process.exit(res.status ?? 1);
