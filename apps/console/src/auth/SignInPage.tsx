@@ -105,7 +105,13 @@ export function SignInPage({ notice }: { notice?: string }) {
               />
             </Form.Item>
           )}
-          <Button type="primary" htmlType="submit" icon={<LoginOutlined />} loading={busy} block>
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<LoginOutlined aria-hidden />}
+            loading={busy}
+            block
+          >
             登录
           </Button>
         </Form>

@@ -36,7 +36,7 @@ export function TemporalLink({ workflowId }: { workflowId: string }) {
       <Button
         type="link"
         size="small"
-        icon={<ApiOutlined />}
+        icon={<ApiOutlined aria-hidden />}
         href={workflowUrl(workflowId)}
         target="_blank"
         rel="noreferrer"

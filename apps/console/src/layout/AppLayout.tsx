@@ -14,24 +14,29 @@ import { role as roleLabel } from '../lib/labels';
 import { unitName } from '../lib/reference';
 
 const MENU: { key: string; label: string; icon: ReactNode; roles: Role[] }[] = [
-  { key: '/intake', label: '受理', icon: <PhoneOutlined />, roles: ['operator', 'supervisor'] },
-  { key: '/inbox', label: '工单箱', icon: <InboxOutlined />, roles: ['unit'] },
+  {
+    key: '/intake',
+    label: '受理',
+    icon: <PhoneOutlined aria-hidden />,
+    roles: ['operator', 'supervisor'],
+  },
+  { key: '/inbox', label: '工单箱', icon: <InboxOutlined aria-hidden />, roles: ['unit'] },
   {
     key: '/centre',
     label: '指挥中心',
-    icon: <AlertOutlined />,
+    icon: <AlertOutlined aria-hidden />,
     roles: ['supervisor', 'operator', 'auditor'],
   },
   {
     key: '/whistles',
     label: '吹哨报到',
-    icon: <SoundOutlined />,
+    icon: <SoundOutlined aria-hidden />,
     roles: ['unit', 'supervisor', 'auditor'],
   },
   {
     key: '/analysis',
     label: '考核分析',
-    icon: <BarChartOutlined />,
+    icon: <BarChartOutlined aria-hidden />,
     roles: ['supervisor', 'operator', 'auditor', 'unit'],
   },
 ];
@@ -70,7 +75,7 @@ export function AppLayout({ claims, children }: { claims: Claims; children: Reac
           {claims.unitId && !narrow && <span className="app-unit">{unitName(claims.unitId)}</span>}
           <Button
             size="small"
-            icon={<LogoutOutlined />}
+            icon={<LogoutOutlined aria-hidden />}
             onClick={() => session.signOut()}
             aria-label="退出登录"
           >

@@ -286,7 +286,7 @@ export default function IntakePage() {
                 <Button
                   type="primary"
                   htmlType="submit"
-                  icon={<SendOutlined />}
+                  icon={<SendOutlined aria-hidden />}
                   loading={submit.isPending}
                 >
                   提交受理

@@ -164,7 +164,12 @@ export function BlowWhistleForm({ streetId }: { streetId: string }) {
             <ErrorAlert error={error} />
           </div>
         )}
-        <Button type="primary" htmlType="submit" icon={<SoundOutlined />} loading={busy}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SoundOutlined aria-hidden />}
+          loading={busy}
+        >
           吹哨
         </Button>
       </Form>
