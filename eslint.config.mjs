@@ -64,4 +64,30 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Documents rendered from domain models: no framework, no database, no broker.
+    files: ['libs/reports/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                '@temporalio/*',
+                'kafkajs',
+                'typeorm',
+                'pg',
+                '@hotline/persistence',
+                '@hotline/messaging',
+              ],
+              message: 'libs/reports renders documents; it reads no database and no broker.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

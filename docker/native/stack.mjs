@@ -328,12 +328,34 @@ function installPostgres() {
     fail('apt-get installed postgresql but no initdb was found under /usr/lib/postgresql/*/bin.');
 }
 
+/** The Chinese font embedded in generated PDF ledgers (电子台账): Debian's fonts-wqy-microhei. */
+const LEDGER_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+
+function installLedgerFont() {
+  if (process.env.LEDGER_FONT_PATH || fs.existsSync(LEDGER_FONT)) return;
+  if (process.getuid?.() !== 0) {
+    fail(
+      `The Chinese font for PDF ledgers is missing (${LEDGER_FONT}). Install it (as root): apt-get install -y fonts-wqy-microhei, or set LEDGER_FONT_PATH to a TrueType font with Chinese glyphs.`,
+    );
+  }
+  log('Installing the Chinese font for PDF ledgers (apt-get install fonts-wqy-microhei)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const args = ['install', '-y', '-q', '--no-install-recommends', 'fonts-wqy-microhei'];
+  if (run('apt-get', args, { env }).status !== 0) {
+    runOrFail('apt-get', ['update', '-q'], 'apt-get update');
+    runOrFail('apt-get', args, 'apt-get install fonts-wqy-microhei', { env });
+  }
+  if (!fs.existsSync(LEDGER_FONT))
+    fail(`apt-get installed fonts-wqy-microhei but ${LEDGER_FONT} is missing.`);
+}
+
 function install() {
   fs.mkdirSync(DATA, { recursive: true });
   installNodeModules();
   installTemporal();
   installKafka();
   installPostgres();
+  installLedgerFont();
 }
 
 // ---------------------------------------------------------------- the web console

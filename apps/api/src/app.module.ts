@@ -14,6 +14,7 @@ import { PersonalDataCipher } from './personal-data/personal-data.cipher';
 import { AuthGuard } from './auth/auth.guard';
 import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from './tokens';
 import { ViewsModule } from './views/views.module';
+import { LedgersModule } from './ledgers/ledgers.module';
 import { ConsoleModule } from './console/console.module';
 
 export interface ApiInfrastructure {
@@ -30,6 +31,7 @@ export class AppModule {
       imports: [
         ViewsModule.forInfrastructure(infra),
         Open311Module.forInfrastructure(infra),
+        LedgersModule.forInfrastructure({ ...infra, referenceData: sampleReferenceData() }),
         ConsoleModule.forInfrastructure(infra),
       ],
       controllers: [HealthController, OrdersController, WhistlesController],

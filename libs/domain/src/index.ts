@@ -130,3 +130,17 @@ export {
 
 // Personal data
 export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';
+
+// Electronic ledgers (电子台账)
+export {
+  buildUnitLedger,
+  monthPeriod,
+  dayRangePeriod,
+  type LedgerLine,
+  type LedgerOrderRow,
+  type LedgerPeriod,
+  type LedgerSection,
+  type LedgerWhistleRow,
+  type UnitLedger,
+  type UnitLedgerInput,
+} from './ledger/unit-ledger';

@@ -9,6 +9,8 @@ import { ReadModels1763884805000 } from './migrations/1763884805000-read-models'
 import { CallerOriginalContent1763884806000 } from './migrations/1763884806000-caller-original-content';
 import { WhistleReadModels1763884807000 } from './migrations/1763884807000-whistle-read-models';
 import { WhistleContractFields1763884808000 } from './migrations/1763884808000-whistle-contract-fields';
+import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-files';
+import { LedgerFileEntity } from './entities/ledger-file.entity';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -16,6 +18,7 @@ export const ENTITIES = [
   CallerContactEntity,
   ...READ_MODEL_ENTITIES,
   HotspotOutboxEntity,
+  LedgerFileEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763884800000,
@@ -24,6 +27,7 @@ export const MIGRATIONS = [
   CallerOriginalContent1763884806000,
   WhistleReadModels1763884807000,
   WhistleContractFields1763884808000,
+  LedgerFiles1764316800000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

@@ -11,5 +11,6 @@ export * from './entities/hotspot.entities';
 export * from './entities/matter-month-count.entity';
 export * from './entities/projection-position.entities';
 export * from './entities/whistle.entities';
+export * from './entities/ledger-file.entity';
 export * from './read-models';
 export * from './schemas';
