@@ -67,11 +67,11 @@ test('the operator records a call and sees the suggestion', async ({ page }) => 
   await expect(
     result.getByRole('link', { name: `在 Temporal 中查看流程 ${orderId}` }),
   ).toHaveAttribute('href', `http://127.0.0.1:8233/namespaces/default/workflows/${orderId}`);
+  await screenshot(page, '02-intake');
   // The same caller again: the history shows the order as soon as the number is typed.
-  await page.getByRole('button', { name: '新来电' }).click();
+  await page.getByRole('button', { name: '新来电', exact: true }).click();
   await page.getByLabel('来电号码').fill(phone);
   await expect(page.getByLabel('来电人历史工单').getByText(orderId)).toBeVisible();
-  await screenshot(page, '02-intake');
   // Nothing personal in the address bar or the browser's storage: only the token.
   expect(page.url()).not.toContain(phone);
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
@@ -85,21 +85,21 @@ test('the unit acknowledges, responds and resolves it in its inbox', async ({ pa
   await expect(row).toBeVisible();
   await expect(row.getByLabel(/签收时限/)).toContainText('剩余');
   await screenshot(page, '03-inbox');
-  await row.getByRole('link', { name: orderId }).click();
+  await row.getByRole('link', { name: orderId, exact: true }).click();
 
   await expect(page.getByTestId('order-status')).toHaveText('已派单待签收');
   // The lead unit sees the caller in full while the order is open.
   await expect(page.getByText(phone)).toBeVisible();
-  await page.getByRole('button', { name: '签收' }).click();
+  await page.getByRole('button', { name: '签收', exact: true }).click();
   await expect(page.getByTestId('order-status')).toHaveText('已签收');
 
-  await page.getByRole('button', { name: '响应' }).click();
+  await page.getByRole('button', { name: '响应', exact: true }).click();
   await dialog(page).getByLabel('联系情况').fill('已电话联系来电人，约定今晚到现场核查');
   await dialog(page).getByRole('button', { name: '提交' }).click();
   await expect(page.getByTestId('order-status')).toHaveText('已响应');
 
   // A refused action shows the API's reason: an extension far beyond what the policy allows.
-  await page.getByRole('button', { name: '延期申请' }).click();
+  await page.getByRole('button', { name: '延期申请', exact: true }).click();
   await dialog(page).getByLabel('申请延至').fill(beijingTime(3650));
   await dialog(page).getByLabel('申请延至').press('Enter');
   await dialog(page).getByLabel('延期理由').fill('需协调多个部门联合执法');
@@ -108,7 +108,7 @@ test('the unit acknowledges, responds and resolves it in its inbox', async ({ pa
   await screenshot(page, '04-order-refusal');
   await dialog(page).getByRole('button', { name: '取消' }).click();
 
-  await page.getByRole('button', { name: '办结' }).click();
+  await page.getByRole('button', { name: '办结', exact: true }).click();
   await dialog(page).getByLabel('办理情况').fill('已责令施工单位夜间停工，现场已恢复安静');
   await dialog(page).getByRole('button', { name: '提交' }).click();
   await expect(page.getByTestId('order-status')).toHaveText('已办结待回访');
@@ -133,9 +133,9 @@ test('the supervisor records the callback and the order closes', async ({ page }
   await page.getByRole('tab', { name: '待回访' }).click();
   const row = page.getByRole('row').filter({ hasText: orderId });
   await expect(row).toBeVisible();
-  await row.getByRole('link', { name: orderId }).click();
+  await row.getByRole('link', { name: orderId, exact: true }).click();
   await expect(page.getByTestId('order-status')).toHaveText('已办结待回访');
-  await page.getByRole('button', { name: '回访' }).click();
+  await page.getByRole('button', { name: '回访', exact: true }).click();
   await dialog(page).getByLabel('问题已解决').getByText('是').click();
   await choose(page, '满意度', '满意');
   await dialog(page).getByLabel('回访记录').fill('来电人表示夜间已无施工');

@@ -45,6 +45,8 @@ export async function signIn(
 }
 
 export async function screenshot(page: Page, name: string) {
+  // From the top: the sticky header would otherwise be drawn where the page was scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

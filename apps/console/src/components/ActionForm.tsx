@@ -1,6 +1,6 @@
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ErrorAlert } from './common';
 
 export type FieldSpec =
@@ -55,6 +55,8 @@ export function ActionButton({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [form] = Form.useForm();
+  // A form name of its own: field ids (and so labels) stay unique with several actions on a page.
+  const formName = `action${useId().replace(/[^A-Za-z0-9]/g, '')}`;
 
   async function submit(values: Record<string, unknown>) {
     setBusy(true);
@@ -70,7 +72,6 @@ export function ActionButton({
       );
       await run(spec.body ? spec.body(converted) : converted);
       setOpen(false);
-      form.resetFields();
     } catch (e) {
       setError(e);
     } finally {
@@ -114,7 +115,6 @@ export function ActionButton({
         confirmLoading={busy}
         onOk={() => (spec.fields.length ? form.submit() : setOpen(false))}
         destroyOnHidden
-        forceRender
       >
         {Boolean(error) && (
           <div style={{ marginBottom: 12 }}>
@@ -124,6 +124,7 @@ export function ActionButton({
         {spec.fields.length > 0 && (
           <Form
             form={form}
+            name={formName}
             layout="vertical"
             onFinish={submit}
             initialValues={Object.fromEntries(

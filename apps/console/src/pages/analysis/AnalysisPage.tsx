@@ -88,33 +88,39 @@ function RankingTab({ month }: { month: string }) {
           return (
             <Col xs={24} xl={12} key={key}>
               <Card size="small" title={`${label}排名`}>
-                <Table<RankedUnit>
-                  aria-label={`${label}排名`}
-                  size="small"
-                  rowKey="unitId"
-                  pagination={false}
-                  dataSource={rows}
-                  locale={{ emptyText: '本月暂无考核数据' }}
-                  scroll={{ x: 560 }}
-                  onRow={(r) => ({
-                    onClick: () => setUnit(r.unitId),
-                    style: { cursor: 'pointer' },
-                  })}
-                  columns={[
-                    { title: '名次', dataIndex: 'rank', width: 56 },
-                    { title: '单位', dataIndex: 'name', ellipsis: true },
-                    {
-                      title: '综合',
-                      dataIndex: 'composite',
-                      render: (v: number) => v?.toFixed(2),
-                      width: 70,
-                    },
-                    { title: '响应率', dataIndex: 'responseRate', render: percent, width: 80 },
-                    { title: '解决率', dataIndex: 'resolutionRate', render: percent, width: 80 },
-                    { title: '满意率', dataIndex: 'satisfactionRate', render: percent, width: 80 },
-                    { title: '计入', dataIndex: 'counted', width: 56 },
-                  ]}
-                />
+                <section aria-label={`${label}排名`}>
+                  <Table<RankedUnit>
+                    size="small"
+                    rowKey="unitId"
+                    pagination={false}
+                    dataSource={rows}
+                    locale={{ emptyText: '本月暂无考核数据' }}
+                    scroll={{ x: 560 }}
+                    onRow={(r) => ({
+                      onClick: () => setUnit(r.unitId),
+                      style: { cursor: 'pointer' },
+                    })}
+                    columns={[
+                      { title: '名次', dataIndex: 'rank', width: 56 },
+                      { title: '单位', dataIndex: 'name', ellipsis: true },
+                      {
+                        title: '综合',
+                        dataIndex: 'composite',
+                        render: (v: number) => v?.toFixed(2),
+                        width: 70,
+                      },
+                      { title: '响应率', dataIndex: 'responseRate', render: percent, width: 80 },
+                      { title: '解决率', dataIndex: 'resolutionRate', render: percent, width: 80 },
+                      {
+                        title: '满意率',
+                        dataIndex: 'satisfactionRate',
+                        render: percent,
+                        width: 80,
+                      },
+                      { title: '计入', dataIndex: 'counted', width: 56 },
+                    ]}
+                  />
+                </section>
               </Card>
             </Col>
           );
@@ -211,40 +217,42 @@ function HotspotsTab() {
   type Hotspot = NonNullable<HotspotsPage['items']>[number];
   return (
     <Card size="small" title="热点（同一社区同类诉求集中）">
-      <Table<Hotspot>
-        aria-label="热点"
-        size="small"
-        rowKey={(h) => h.hotspotId ?? ''}
-        pagination={false}
-        scroll={{ x: 700 }}
-        dataSource={hotspots.data?.items ?? []}
-        locale={{ emptyText: '暂无热点' }}
-        columns={[
-          { title: '社区', dataIndex: 'communityId', render: placeName },
-          { title: '街道', dataIndex: 'streetId', render: placeName },
-          { title: '事项', dataIndex: 'matterTypeCode', render: matterName },
-          { title: '工单数', dataIndex: 'orderCount', width: 70 },
-          {
-            title: '时段',
-            key: 'w',
-            render: (_: unknown, h) => `${formatTime(h.windowStart)} – ${formatTime(h.windowEnd)}`,
-          },
-          {
-            title: '工单',
-            dataIndex: 'orderIds',
-            render: (ids: string[] = []) => (
-              <Space size={4} wrap>
-                {ids.slice(0, 3).map((id) => (
-                  <Link key={id} to={`/orders/${id}`}>
-                    {id}
-                  </Link>
-                ))}
-                {ids.length > 3 && <Tag>等 {ids.length} 件</Tag>}
-              </Space>
-            ),
-          },
-        ]}
-      />
+      <section aria-label="热点">
+        <Table<Hotspot>
+          size="small"
+          rowKey={(h) => h.hotspotId ?? ''}
+          pagination={false}
+          scroll={{ x: 700 }}
+          dataSource={hotspots.data?.items ?? []}
+          locale={{ emptyText: '暂无热点' }}
+          columns={[
+            { title: '社区', dataIndex: 'communityId', render: placeName },
+            { title: '街道', dataIndex: 'streetId', render: placeName },
+            { title: '事项', dataIndex: 'matterTypeCode', render: matterName },
+            { title: '工单数', dataIndex: 'orderCount', width: 70 },
+            {
+              title: '时段',
+              key: 'w',
+              render: (_: unknown, h) =>
+                `${formatTime(h.windowStart)} – ${formatTime(h.windowEnd)}`,
+            },
+            {
+              title: '工单',
+              dataIndex: 'orderIds',
+              render: (ids: string[] = []) => (
+                <Space size={4} wrap>
+                  {ids.slice(0, 3).map((id) => (
+                    <Link key={id} to={`/orders/${id}`}>
+                      {id}
+                    </Link>
+                  ))}
+                  {ids.length > 3 && <Tag>等 {ids.length} 件</Tag>}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </section>
       <CursorPager
         pager={pager}
         nextCursor={hotspots.data?.nextCursor}
@@ -272,37 +280,40 @@ function TopicsTab({ month }: { month: string }) {
         size="small"
         title={`每月一题候选（${topics.data?.month ?? month}，对比 ${topics.data?.comparedWith ?? ''}，共 ${topics.data?.orders ?? 0} 件）`}
       >
-        <Table<Candidate>
-          aria-label="每月一题候选"
-          size="small"
-          rowKey={(c) => c.matterTypeCode ?? ''}
-          pagination={false}
-          dataSource={candidates}
-          scroll={{ x: 640 }}
-          locale={{ emptyText: '本月暂无候选' }}
-          columns={[
-            {
-              title: '事项',
-              key: 'm',
-              render: (_: unknown, c) => c.matterName ?? matterName(c.matterTypeCode),
-            },
-            { title: '本月', dataIndex: 'orders', width: 64 },
-            { title: '上月', dataIndex: 'previousOrders', width: 64 },
-            { title: '增长', dataIndex: 'growth', render: percent, width: 80 },
-            {
-              title: '入选理由',
-              dataIndex: 'reasons',
-              render: (r: string[] = []) =>
-                r.map((x) => <Tag key={x}>{x === 'most_frequent' ? '数量最多' : '增长最快'}</Tag>),
-            },
-            {
-              title: '集中街道',
-              dataIndex: 'topStreets',
-              render: (s: { streetId?: string; orders?: number }[] = []) =>
-                s.map((x) => `${placeName(x.streetId)} ${x.orders}`).join('、'),
-            },
-          ]}
-        />
+        <section aria-label="每月一题候选">
+          <Table<Candidate>
+            size="small"
+            rowKey={(c) => c.matterTypeCode ?? ''}
+            pagination={false}
+            dataSource={candidates}
+            scroll={{ x: 640 }}
+            locale={{ emptyText: '本月暂无候选' }}
+            columns={[
+              {
+                title: '事项',
+                key: 'm',
+                render: (_: unknown, c) => c.matterName ?? matterName(c.matterTypeCode),
+              },
+              { title: '本月', dataIndex: 'orders', width: 64 },
+              { title: '上月', dataIndex: 'previousOrders', width: 64 },
+              { title: '增长', dataIndex: 'growth', render: percent, width: 80 },
+              {
+                title: '入选理由',
+                dataIndex: 'reasons',
+                render: (r: string[] = []) =>
+                  r.map((x) => (
+                    <Tag key={x}>{x === 'most_frequent' ? '数量最多' : '增长最快'}</Tag>
+                  )),
+              },
+              {
+                title: '集中街道',
+                dataIndex: 'topStreets',
+                render: (s: { streetId?: string; orders?: number }[] = []) =>
+                  s.map((x) => `${placeName(x.streetId)} ${x.orders}`).join('、'),
+              },
+            ]}
+          />
+        </section>
       </Card>
       {candidates.length > 0 && (
         <Card size="small" title="候选事项工单量">

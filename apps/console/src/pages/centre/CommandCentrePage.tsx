@@ -102,53 +102,54 @@ function SlaBoard() {
         ) : board.isLoading ? (
           <Loading />
         ) : (
-          <Table<SlaItem>
-            aria-label="时限看板"
-            size="small"
-            rowKey="orderId"
-            pagination={false}
-            scroll={{ x: 900 }}
-            dataSource={(board.data?.items ?? []) as SlaItem[]}
-            locale={{ emptyText: '暂无工单' }}
-            columns={[
-              {
-                title: '工单号',
-                dataIndex: 'orderId',
-                render: (id: string) => <Link to={`/orders/${id}`}>{id}</Link>,
-                width: 170,
-              },
-              {
-                title: '时限',
-                key: 'due',
-                width: 220,
-                render: (_: unknown, o) => <CountdownTag dueAt={o.dueAt} kind={o.dueKind} />,
-              },
-              { title: '状态', dataIndex: 'status', render: orderStatus, width: 110 },
-              { title: '主办单位', dataIndex: 'leadUnitId', render: unitName, ellipsis: true },
-              { title: '事项', dataIndex: 'matterTypeCode', render: matterName, ellipsis: true },
-              {
-                title: '超时/督办',
-                key: 'b',
-                render: (_: unknown, o) => (
-                  <Space size={2} wrap>
-                    {o.breaches.map((b) => (
-                      <Tag color="red" key={b}>
-                        {deadline(b)}超时
-                      </Tag>
-                    ))}
-                    {o.urgeCount > 0 && <Tag color="orange">催办 {o.urgeCount}</Tag>}
-                    {o.escalationCount > 0 && <Tag color="volcano">督办 {o.escalationCount}</Tag>}
-                  </Space>
-                ),
-              },
-              {
-                title: '',
-                key: 't',
-                width: 80,
-                render: (_: unknown, o) => <TemporalLink workflowId={o.orderId} />,
-              },
-            ]}
-          />
+          <section aria-label="时限看板">
+            <Table<SlaItem>
+              size="small"
+              rowKey="orderId"
+              pagination={false}
+              scroll={{ x: 900 }}
+              dataSource={(board.data?.items ?? []) as SlaItem[]}
+              locale={{ emptyText: '暂无工单' }}
+              columns={[
+                {
+                  title: '工单号',
+                  dataIndex: 'orderId',
+                  render: (id: string) => <Link to={`/orders/${id}`}>{id}</Link>,
+                  width: 170,
+                },
+                {
+                  title: '时限',
+                  key: 'due',
+                  width: 220,
+                  render: (_: unknown, o) => <CountdownTag dueAt={o.dueAt} kind={o.dueKind} />,
+                },
+                { title: '状态', dataIndex: 'status', render: orderStatus, width: 110 },
+                { title: '主办单位', dataIndex: 'leadUnitId', render: unitName, ellipsis: true },
+                { title: '事项', dataIndex: 'matterTypeCode', render: matterName, ellipsis: true },
+                {
+                  title: '超时/督办',
+                  key: 'b',
+                  render: (_: unknown, o) => (
+                    <Space size={2} wrap>
+                      {o.breaches.map((b) => (
+                        <Tag color="red" key={b}>
+                          {deadline(b)}超时
+                        </Tag>
+                      ))}
+                      {o.urgeCount > 0 && <Tag color="orange">催办 {o.urgeCount}</Tag>}
+                      {o.escalationCount > 0 && <Tag color="volcano">督办 {o.escalationCount}</Tag>}
+                    </Space>
+                  ),
+                },
+                {
+                  title: '',
+                  key: 't',
+                  width: 80,
+                  render: (_: unknown, o) => <TemporalLink workflowId={o.orderId} />,
+                },
+              ]}
+            />
+          </section>
         )}
         <CursorPager pager={pager} nextCursor={board.data?.nextCursor} loading={board.isFetching} />
       </Space>
@@ -191,55 +192,56 @@ function OrderQueue({
       ) : orders.isLoading ? (
         <Loading />
       ) : (
-        <Table<OrderView>
-          aria-label="工单队列"
-          size="small"
-          rowKey="orderId"
-          pagination={false}
-          scroll={{ x: 900 }}
-          dataSource={items}
-          locale={{ emptyText: empty }}
-          columns={[
-            {
-              title: '工单号',
-              dataIndex: 'orderId',
-              render: (id: string) => <Link to={`/orders/${id}`}>{id}</Link>,
-              width: 170,
-            },
-            { title: '状态', dataIndex: 'status', render: orderStatus, width: 110 },
-            {
-              title: '下一时限',
-              key: 'due',
-              width: 220,
-              render: (_: unknown, o) =>
-                o.status === 'closed' ? (
-                  '—'
-                ) : (
-                  <CountdownTag dueAt={o.nextDueAt} kind={o.nextDueKind} />
+        <section aria-label="工单队列">
+          <Table<OrderView>
+            size="small"
+            rowKey="orderId"
+            pagination={false}
+            scroll={{ x: 900 }}
+            dataSource={items}
+            locale={{ emptyText: empty }}
+            columns={[
+              {
+                title: '工单号',
+                dataIndex: 'orderId',
+                render: (id: string) => <Link to={`/orders/${id}`}>{id}</Link>,
+                width: 170,
+              },
+              { title: '状态', dataIndex: 'status', render: orderStatus, width: 110 },
+              {
+                title: '下一时限',
+                key: 'due',
+                width: 220,
+                render: (_: unknown, o) =>
+                  o.status === 'closed' ? (
+                    '—'
+                  ) : (
+                    <CountdownTag dueAt={o.nextDueAt} kind={o.nextDueKind} />
+                  ),
+              },
+              { title: '紧急', dataIndex: 'urgency', render: urgency, width: 60 },
+              { title: '主办单位', dataIndex: 'leadUnitId', render: unitName, ellipsis: true },
+              { title: '事项', dataIndex: 'matterTypeCode', render: matterName, ellipsis: true },
+              {
+                title: '申请',
+                key: 'req',
+                render: (_: unknown, o) => (
+                  <Space size={2}>
+                    {o.extensionStatus === 'pending' && <Tag color="orange">延期待批</Tag>}
+                    {o.exclusionStatus === 'pending' && <Tag color="purple">剔除待批</Tag>}
+                  </Space>
                 ),
-            },
-            { title: '紧急', dataIndex: 'urgency', render: urgency, width: 60 },
-            { title: '主办单位', dataIndex: 'leadUnitId', render: unitName, ellipsis: true },
-            { title: '事项', dataIndex: 'matterTypeCode', render: matterName, ellipsis: true },
-            {
-              title: '申请',
-              key: 'req',
-              render: (_: unknown, o) => (
-                <Space size={2}>
-                  {o.extensionStatus === 'pending' && <Tag color="orange">延期待批</Tag>}
-                  {o.exclusionStatus === 'pending' && <Tag color="purple">剔除待批</Tag>}
-                </Space>
-              ),
-            },
-            { title: '受理时间', dataIndex: 'receivedAt', render: formatTime, width: 110 },
-            {
-              title: '',
-              key: 't',
-              width: 80,
-              render: (_: unknown, o) => <TemporalLink workflowId={o.orderId} />,
-            },
-          ]}
-        />
+              },
+              { title: '受理时间', dataIndex: 'receivedAt', render: formatTime, width: 110 },
+              {
+                title: '',
+                key: 't',
+                width: 80,
+                render: (_: unknown, o) => <TemporalLink workflowId={o.orderId} />,
+              },
+            ]}
+          />
+        </section>
       )}
       <CursorPager pager={pager} nextCursor={orders.data?.nextCursor} loading={orders.isFetching} />
     </Card>

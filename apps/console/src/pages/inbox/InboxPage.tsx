@@ -91,88 +91,95 @@ export default function InboxPage({ claims }: { claims: Claims }) {
           ) : inbox.isLoading ? (
             <Loading />
           ) : narrow ? (
-            <List
-              aria-label="工单列表"
-              dataSource={items}
-              locale={{ emptyText: '暂无待办工单' }}
-              renderItem={(o) => (
-                <List.Item>
-                  <Space direction="vertical" size={2} style={{ width: '100%' }}>
-                    <Space wrap>
-                      <Link to={`/orders/${o.orderId}`}>{o.orderId}</Link>
-                      <Tag>{nextAction(o.nextAction)}</Tag>
-                      {o.urgency !== 'normal' && <Tag color="red">{urgency(o.urgency)}</Tag>}
+            <section aria-label="工单列表">
+              <List
+                dataSource={items}
+                locale={{ emptyText: '暂无待办工单' }}
+                renderItem={(o) => (
+                  <List.Item>
+                    <Space direction="vertical" size={2} style={{ width: '100%' }}>
+                      <Space wrap>
+                        <Link to={`/orders/${o.orderId}`}>{o.orderId}</Link>
+                        <Tag>{nextAction(o.nextAction)}</Tag>
+                        {o.urgency !== 'normal' && <Tag color="red">{urgency(o.urgency)}</Tag>}
+                      </Space>
+                      <CountdownTag dueAt={o.dueAt} kind={dueKindOf(o)} />
+                      <Typography.Text type="secondary">
+                        {matterName(o.matterTypeCode)} · {o.address}
+                      </Typography.Text>
                     </Space>
-                    <CountdownTag dueAt={o.dueAt} kind={dueKindOf(o)} />
-                    <Typography.Text type="secondary">
-                      {matterName(o.matterTypeCode)} · {o.address}
-                    </Typography.Text>
-                  </Space>
-                </List.Item>
-              )}
-            />
+                  </List.Item>
+                )}
+              />
+            </section>
           ) : (
-            <Table<InboxItem>
-              aria-label="工单列表"
-              rowKey={(o) => `${o.orderId}-${o.role}`}
-              size="small"
-              pagination={false}
-              loading={inbox.isFetching && !inbox.isLoading}
-              dataSource={items}
-              locale={{ emptyText: '暂无待办工单' }}
-              scroll={{ x: 1000 }}
-              columns={[
-                {
-                  title: '工单号',
-                  dataIndex: 'orderId',
-                  render: (id: string) => <Link to={`/orders/${id}`}>{id}</Link>,
-                  width: 170,
-                },
-                {
-                  title: '待办',
-                  dataIndex: 'nextAction',
-                  render: (a: string) => <Tag color="blue">{nextAction(a)}</Tag>,
-                  width: 90,
-                },
-                {
-                  title: '时限',
-                  key: 'due',
-                  render: (_: unknown, o) => <CountdownTag dueAt={o.dueAt} kind={dueKindOf(o)} />,
-                  width: 200,
-                },
-                { title: '状态', dataIndex: 'status', render: orderStatus, width: 110 },
-                {
-                  title: '主/协办',
-                  dataIndex: 'role',
-                  render: (r: string) => (r === 'lead' ? '主办' : '协办'),
-                  width: 70,
-                },
-                {
-                  title: '类型',
-                  key: 'cat',
-                  render: (_: unknown, o) => (
-                    <>
-                      {category(o.category)}
-                      {o.urgency !== 'normal' && (
-                        <Tag color="red" style={{ marginLeft: 4 }}>
-                          {urgency(o.urgency)}
-                        </Tag>
-                      )}
-                    </>
-                  ),
-                  width: 100,
-                },
-                { title: '事项', dataIndex: 'matterTypeCode', render: matterName, ellipsis: true },
-                { title: '地址', dataIndex: 'address', ellipsis: true },
-                { title: '受理时间', dataIndex: 'receivedAt', render: formatTime, width: 110 },
-                {
-                  title: '',
-                  key: 'ops',
-                  render: (_: unknown, o) => <TemporalLink workflowId={o.orderId} />,
-                  width: 80,
-                },
-              ]}
-            />
+            <section aria-label="工单列表">
+              <Table<InboxItem>
+                rowKey={(o) => `${o.orderId}-${o.role}`}
+                size="small"
+                pagination={false}
+                loading={inbox.isFetching && !inbox.isLoading}
+                dataSource={items}
+                locale={{ emptyText: '暂无待办工单' }}
+                scroll={{ x: 1000 }}
+                columns={[
+                  {
+                    title: '工单号',
+                    dataIndex: 'orderId',
+                    render: (id: string) => <Link to={`/orders/${id}`}>{id}</Link>,
+                    width: 170,
+                  },
+                  {
+                    title: '待办',
+                    dataIndex: 'nextAction',
+                    render: (a: string) => <Tag color="blue">{nextAction(a)}</Tag>,
+                    width: 90,
+                  },
+                  {
+                    title: '时限',
+                    key: 'due',
+                    render: (_: unknown, o) => <CountdownTag dueAt={o.dueAt} kind={dueKindOf(o)} />,
+                    width: 200,
+                  },
+                  { title: '状态', dataIndex: 'status', render: orderStatus, width: 110 },
+                  {
+                    title: '主/协办',
+                    dataIndex: 'role',
+                    render: (r: string) => (r === 'lead' ? '主办' : '协办'),
+                    width: 70,
+                  },
+                  {
+                    title: '类型',
+                    key: 'cat',
+                    render: (_: unknown, o) => (
+                      <>
+                        {category(o.category)}
+                        {o.urgency !== 'normal' && (
+                          <Tag color="red" style={{ marginLeft: 4 }}>
+                            {urgency(o.urgency)}
+                          </Tag>
+                        )}
+                      </>
+                    ),
+                    width: 100,
+                  },
+                  {
+                    title: '事项',
+                    dataIndex: 'matterTypeCode',
+                    render: matterName,
+                    ellipsis: true,
+                  },
+                  { title: '地址', dataIndex: 'address', ellipsis: true },
+                  { title: '受理时间', dataIndex: 'receivedAt', render: formatTime, width: 110 },
+                  {
+                    title: '',
+                    key: 'ops',
+                    render: (_: unknown, o) => <TemporalLink workflowId={o.orderId} />,
+                    width: 80,
+                  },
+                ]}
+              />
+            </section>
           )}
           <CursorPager
             pager={pager}

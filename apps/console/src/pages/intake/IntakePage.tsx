@@ -340,25 +340,28 @@ function CallerHistory(props: {
       ) : !props.orders?.length ? (
         <Typography.Text type="secondary">无历史工单</Typography.Text>
       ) : (
-        <List
-          size="small"
-          aria-label="来电人历史工单"
-          dataSource={props.orders.slice(0, 8)}
-          renderItem={(o) => (
-            <List.Item>
-              <Space wrap>
-                <Link to={`/orders/${o.orderId}`}>{o.orderId}</Link>
-                <span>{formatTime(o.receivedAt)}</span>
-                <Tag>{categoryLabel(o.category)}</Tag>
-                <span>{matterName(o.matterTypeCode)}</span>
-                <Tag color={o.status === 'closed' ? 'default' : 'blue'}>
-                  {orderStatus(o.status)}
-                </Tag>
-                {o.screening !== 'accept' && <Tag color="purple">{filterOutcome(o.screening)}</Tag>}
-              </Space>
-            </List.Item>
-          )}
-        />
+        <section aria-label="来电人历史工单">
+          <List
+            size="small"
+            dataSource={props.orders.slice(0, 8)}
+            renderItem={(o) => (
+              <List.Item>
+                <Space wrap>
+                  <Link to={`/orders/${o.orderId}`}>{o.orderId}</Link>
+                  <span>{formatTime(o.receivedAt)}</span>
+                  <Tag>{categoryLabel(o.category)}</Tag>
+                  <span>{matterName(o.matterTypeCode)}</span>
+                  <Tag color={o.status === 'closed' ? 'default' : 'blue'}>
+                    {orderStatus(o.status)}
+                  </Tag>
+                  {o.screening !== 'accept' && (
+                    <Tag color="purple">{filterOutcome(o.screening)}</Tag>
+                  )}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </section>
       )}
     </Card>
   );

@@ -88,82 +88,85 @@ export function SuggestionPanel({ screening, onPickMatter, onPickPlace, onMerge 
               description={s.knowledgeAnswer.answer}
             />
           )}
-          <List
-            size="small"
-            header={<b>事项类型候选</b>}
-            aria-label="事项类型候选"
-            dataSource={s.matter.candidates.slice(0, 3)}
-            locale={{ emptyText: '未匹配到事项类型' }}
-            renderItem={(c) => (
-              <List.Item
-                actions={[
-                  <Button key="pick" size="small" onClick={() => onPickMatter(c.matterTypeCode)}>
-                    采用
-                  </Button>,
-                ]}
-              >
-                <Space direction="vertical" size={0} style={{ width: '100%' }}>
-                  <span>
-                    {c.name}（{c.matterTypeCode}）
-                    {c.leadUnitId ? ` → ${unitName(c.leadUnitId)}` : ''}
-                  </span>
-                  <Progress
-                    percent={Math.round(c.confidence * 100)}
-                    size="small"
-                    aria-label="置信度"
-                  />
-                  <span className="evidence">
-                    {c.evidence.map((w) => (
-                      <Tag key={w}>{w}</Tag>
-                    ))}
-                  </span>
-                </Space>
-              </List.Item>
-            )}
-          />
-          <List
-            size="small"
-            header={<b>地点候选</b>}
-            aria-label="地点候选"
-            dataSource={
-              s.place.resolved ? [s.place.resolved, ...s.place.candidates] : s.place.candidates
-            }
-            locale={{ emptyText: '未识别地点' }}
-            renderItem={(p, i) => (
-              <List.Item
-                actions={[
-                  <Button
-                    key="pick"
-                    size="small"
-                    onClick={() => onPickPlace(p.streetId, p.communityId)}
-                  >
-                    采用
-                  </Button>,
-                ]}
-              >
-                {i === 0 && s.place.resolved ? <Tag color="green">已定位</Tag> : null}
-                {p.label ?? p.name ?? [placeName(p.streetId), placeName(p.communityId)].join(' ')}
-              </List.Item>
-            )}
-          />
-          {s.duplicates.length > 0 && (
+          <section aria-label="事项类型候选">
             <List
               size="small"
-              header={<b>疑似重复工单（可并单）</b>}
-              aria-label="疑似重复工单"
-              dataSource={s.duplicates}
-              renderItem={(d) => (
+              header={<b>事项类型候选</b>}
+              dataSource={s.matter.candidates.slice(0, 3)}
+              locale={{ emptyText: '未匹配到事项类型' }}
+              renderItem={(c) => (
                 <List.Item
                   actions={[
-                    <Button key="merge" size="small" onClick={() => onMerge(d.orderId)}>
-                      并单
+                    <Button key="pick" size="small" onClick={() => onPickMatter(c.matterTypeCode)}>
+                      采用
                     </Button>,
                   ]}
                 >
-                  <Link to={`/orders/${d.orderId}`}>{d.orderId}</Link> {d.reason}
+                  <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                    <span>
+                      {c.name}（{c.matterTypeCode}）
+                      {c.leadUnitId ? ` → ${unitName(c.leadUnitId)}` : ''}
+                    </span>
+                    <Progress
+                      percent={Math.round(c.confidence * 100)}
+                      size="small"
+                      aria-label="置信度"
+                    />
+                    <span className="evidence">
+                      {c.evidence.map((w) => (
+                        <Tag key={w}>{w}</Tag>
+                      ))}
+                    </span>
+                  </Space>
                 </List.Item>
               )}
             />
+          </section>
+          <section aria-label="地点候选">
+            <List
+              size="small"
+              header={<b>地点候选</b>}
+              dataSource={
+                s.place.resolved ? [s.place.resolved, ...s.place.candidates] : s.place.candidates
+              }
+              locale={{ emptyText: '未识别地点' }}
+              renderItem={(p, i) => (
+                <List.Item
+                  actions={[
+                    <Button
+                      key="pick"
+                      size="small"
+                      onClick={() => onPickPlace(p.streetId, p.communityId)}
+                    >
+                      采用
+                    </Button>,
+                  ]}
+                >
+                  {i === 0 && s.place.resolved ? <Tag color="green">已定位</Tag> : null}
+                  {p.label ?? p.name ?? [placeName(p.streetId), placeName(p.communityId)].join(' ')}
+                </List.Item>
+              )}
+            />
+          </section>
+          {s.duplicates.length > 0 && (
+            <section aria-label="疑似重复工单">
+              <List
+                size="small"
+                header={<b>疑似重复工单（可并单）</b>}
+                dataSource={s.duplicates}
+                renderItem={(d) => (
+                  <List.Item
+                    actions={[
+                      <Button key="merge" size="small" onClick={() => onMerge(d.orderId)}>
+                        并单
+                      </Button>,
+                    ]}
+                  >
+                    <Link to={`/orders/${d.orderId}`}>{d.orderId}</Link> {d.reason}
+                  </List.Item>
+                )}
+              />
+            </section>
           )}
         </Space>
       )}

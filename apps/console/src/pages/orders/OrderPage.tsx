@@ -211,25 +211,26 @@ function describe(detail: Record<string, unknown>): string {
 export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
   if (!entries.length) return <Typography.Text type="secondary">暂无记录</Typography.Text>;
   return (
-    <Timeline
-      aria-label="办理过程"
-      items={entries.map((e) => ({
-        key: `${e.sequence}-${e.type}-${e.at}`,
-        color:
-          e.type === 'ActionRefused' || e.type === 'DeadlineBreached'
-            ? 'red'
-            : e.type === 'OrderClosed'
-              ? 'gray'
-              : 'blue',
-        children: (
-          <div>
-            <b>{eventLabel(e.type)}</b>{' '}
-            <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>
-            <div>{describe(e.detail ?? {})}</div>
-          </div>
-        ),
-      }))}
-    />
+    <section aria-label="办理过程">
+      <Timeline
+        items={entries.map((e) => ({
+          key: `${e.sequence}-${e.type}-${e.at}`,
+          color:
+            e.type === 'ActionRefused' || e.type === 'DeadlineBreached'
+              ? 'red'
+              : e.type === 'OrderClosed'
+                ? 'gray'
+                : 'blue',
+          children: (
+            <div>
+              <b>{eventLabel(e.type)}</b>{' '}
+              <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>
+              <div>{describe(e.detail ?? {})}</div>
+            </div>
+          ),
+        }))}
+      />
+    </section>
   );
 }
 

@@ -289,84 +289,90 @@ export default function WhistlePage({ claims }: { claims: Claims }) {
         </Descriptions>
       </Card>
       <Card size="small" title="部门报到记录">
-        <Table<WhistleDepartment>
-          aria-label="部门报到记录"
-          size="small"
-          rowKey="departmentId"
-          pagination={false}
-          scroll={{ x: 800 }}
-          dataSource={w.departments}
-          columns={[
-            { title: '部门', dataIndex: 'departmentId', render: unitName, ellipsis: true },
-            {
-              title: '状态',
-              dataIndex: 'status',
-              render: (s: string) => <Tag>{departmentStatus(s)}</Tag>,
-              width: 80,
-            },
-            {
-              title: '报到',
-              key: 'r',
-              render: (_: unknown, d) =>
-                d.report
-                  ? `${d.report.representative}（${REPORT_MODE[d.report.mode] ?? d.report.mode}）${formatTime(d.report.at)}`
-                  : '—',
-            },
-            {
-              title: '表态',
-              key: 'c',
-              render: (_: unknown, d) =>
-                d.commitment
-                  ? `${d.commitment.measures}，${formatTime(d.commitment.dueBy)}前`
-                  : '—',
-            },
-            {
-              title: '完成',
-              key: 'f',
-              render: (_: unknown, d) => (d.completion ? d.completion.summary : '—'),
-            },
-            {
-              title: '核查',
-              key: 'v',
-              render: (_: unknown, d) =>
-                d.verification ? (d.verification.passed ? '通过' : '未通过') : '—',
-              width: 70,
-            },
-            {
-              title: '考核',
-              key: 's',
-              render: (_: unknown, d) =>
-                d.rating ? `${d.rating.timeliness}/${d.rating.commitment}/${d.rating.result}` : '—',
-              width: 70,
-            },
-            {
-              title: '记录',
-              key: 'm',
-              render: (_: unknown, d) =>
-                d.misses.map((m) => (
-                  <Tag color="red" key={m}>
-                    {m === 'report' ? '漏报到' : m === 'commitment' ? '漏表态' : '逾期'}
-                  </Tag>
-                )),
-              width: 90,
-            },
-          ]}
-        />
+        <section aria-label="部门报到记录">
+          <Table<WhistleDepartment>
+            size="small"
+            rowKey="departmentId"
+            pagination={false}
+            scroll={{ x: 800 }}
+            dataSource={w.departments}
+            columns={[
+              { title: '部门', dataIndex: 'departmentId', render: unitName, ellipsis: true },
+              {
+                title: '状态',
+                dataIndex: 'status',
+                render: (s: string) => <Tag>{departmentStatus(s)}</Tag>,
+                width: 80,
+              },
+              {
+                title: '报到',
+                key: 'r',
+                render: (_: unknown, d) =>
+                  d.report
+                    ? `${d.report.representative}（${REPORT_MODE[d.report.mode] ?? d.report.mode}）${formatTime(d.report.at)}`
+                    : '—',
+              },
+              {
+                title: '表态',
+                key: 'c',
+                render: (_: unknown, d) =>
+                  d.commitment
+                    ? `${d.commitment.measures}，${formatTime(d.commitment.dueBy)}前`
+                    : '—',
+              },
+              {
+                title: '完成',
+                key: 'f',
+                render: (_: unknown, d) => (d.completion ? d.completion.summary : '—'),
+              },
+              {
+                title: '核查',
+                key: 'v',
+                render: (_: unknown, d) =>
+                  d.verification ? (d.verification.passed ? '通过' : '未通过') : '—',
+                width: 70,
+              },
+              {
+                title: '考核',
+                key: 's',
+                render: (_: unknown, d) =>
+                  d.rating
+                    ? `${d.rating.timeliness}/${d.rating.commitment}/${d.rating.result}`
+                    : '—',
+                width: 70,
+              },
+              {
+                title: '记录',
+                key: 'm',
+                render: (_: unknown, d) =>
+                  d.misses.map((m) => (
+                    <Tag color="red" key={m}>
+                      {m === 'report' ? '漏报到' : m === 'commitment' ? '漏表态' : '逾期'}
+                    </Tag>
+                  )),
+                width: 90,
+              },
+            ]}
+          />
+        </section>
       </Card>
       <Card size="small" title="过程">
-        <Timeline
-          aria-label="吹哨过程"
-          items={(w.timeline ?? []).map((e) => ({
-            key: `${e.sequence}-${e.type}-${e.at}`,
-            color: e.type === 'ActionRefused' ? 'red' : 'blue',
-            children: (
-              <span>
-                <b>{eventLabel(e.type)}</b> {formatTime(e.at)}{' '}
-                {typeof e.detail?.departmentId === 'string' ? unitName(e.detail.departmentId) : ''}
-              </span>
-            ),
-          }))}
-        />
+        <section aria-label="吹哨过程">
+          <Timeline
+            items={(w.timeline ?? []).map((e) => ({
+              key: `${e.sequence}-${e.type}-${e.at}`,
+              color: e.type === 'ActionRefused' ? 'red' : 'blue',
+              children: (
+                <span>
+                  <b>{eventLabel(e.type)}</b> {formatTime(e.at)}{' '}
+                  {typeof e.detail?.departmentId === 'string'
+                    ? unitName(e.detail.departmentId)
+                    : ''}
+                </span>
+              ),
+            }))}
+          />
+        </section>
       </Card>
     </Space>
   );

@@ -69,47 +69,53 @@ export default function WhistlesPage({ claims }: { claims: Claims }) {
           ) : board.isLoading ? (
             <Loading />
           ) : (
-            <Table<WhistleBoardItem>
-              aria-label="吹哨看板"
-              size="small"
-              rowKey="whistleId"
-              pagination={false}
-              scroll={{ x: 980 }}
-              dataSource={(board.data?.items ?? []) as WhistleBoardItem[]}
-              locale={{ emptyText: '暂无吹哨' }}
-              columns={[
-                {
-                  title: '编号',
-                  dataIndex: 'whistleId',
-                  render: (id: string) => <Link to={`/whistles/${id}`}>{id}</Link>,
-                  width: 210,
-                },
-                { title: '标题', dataIndex: 'title', ellipsis: true },
-                { title: '哨类', dataIndex: 'whistleType', render: whistleType, width: 70 },
-                { title: '街道', dataIndex: 'streetId', render: placeName, width: 90 },
-                { title: '事项', dataIndex: 'matterTypeCode', render: matterName, ellipsis: true },
-                {
-                  title: '状态',
-                  dataIndex: 'status',
-                  render: (s: string) => <Tag>{whistleStatus(s)}</Tag>,
-                  width: 80,
-                },
-                {
-                  title: '报到/表态/完成/核查',
-                  key: 'p',
-                  width: 150,
-                  render: (_: unknown, w) =>
-                    `${w.reported}/${w.committed}/${w.completed}/${w.verified}（共 ${w.departments}）${w.missedReports ? ` 漏报 ${w.missedReports}` : ''}`,
-                },
-                { title: '吹哨时间', dataIndex: 'blownAt', render: formatTime, width: 110 },
-                {
-                  title: '',
-                  key: 't',
-                  width: 80,
-                  render: (_: unknown, w) => <TemporalLink workflowId={w.whistleId} />,
-                },
-              ]}
-            />
+            <section aria-label="吹哨看板">
+              <Table<WhistleBoardItem>
+                size="small"
+                rowKey="whistleId"
+                pagination={false}
+                scroll={{ x: 980 }}
+                dataSource={(board.data?.items ?? []) as WhistleBoardItem[]}
+                locale={{ emptyText: '暂无吹哨' }}
+                columns={[
+                  {
+                    title: '编号',
+                    dataIndex: 'whistleId',
+                    render: (id: string) => <Link to={`/whistles/${id}`}>{id}</Link>,
+                    width: 210,
+                  },
+                  { title: '标题', dataIndex: 'title', ellipsis: true },
+                  { title: '哨类', dataIndex: 'whistleType', render: whistleType, width: 70 },
+                  { title: '街道', dataIndex: 'streetId', render: placeName, width: 90 },
+                  {
+                    title: '事项',
+                    dataIndex: 'matterTypeCode',
+                    render: matterName,
+                    ellipsis: true,
+                  },
+                  {
+                    title: '状态',
+                    dataIndex: 'status',
+                    render: (s: string) => <Tag>{whistleStatus(s)}</Tag>,
+                    width: 80,
+                  },
+                  {
+                    title: '报到/表态/完成/核查',
+                    key: 'p',
+                    width: 150,
+                    render: (_: unknown, w) =>
+                      `${w.reported}/${w.committed}/${w.completed}/${w.verified}（共 ${w.departments}）${w.missedReports ? ` 漏报 ${w.missedReports}` : ''}`,
+                  },
+                  { title: '吹哨时间', dataIndex: 'blownAt', render: formatTime, width: 110 },
+                  {
+                    title: '',
+                    key: 't',
+                    width: 80,
+                    render: (_: unknown, w) => <TemporalLink workflowId={w.whistleId} />,
+                  },
+                ]}
+              />
+            </section>
           )}
           <CursorPager
             pager={pager}
