@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Public } from '../auth/auth.decorators';
 import { CONSOLE_DIST } from './console.config';
 
@@ -31,6 +32,9 @@ export const CONSOLE_CSP = [
 @Public()
 @Controller('console')
 export class ConsoleController {
+  /** Hashed assets never change: each is compressed once, on first request. */
+  private readonly gzipped = new Map<string, Buffer>();
+
   constructor(@Inject(CONSOLE_DIST) private readonly dist: string) {}
 
   @Get()
@@ -46,6 +50,18 @@ export class ConsoleController {
     if (inside && relative && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
       res.setHeader('Content-Security-Policy', CONSOLE_CSP);
       const hashed = relative.startsWith('assets/');
+      if (hashed && /\.(js|css|svg|json)$/.test(file) && req.acceptsEncodings('gzip') === 'gzip') {
+        let body = this.gzipped.get(file);
+        if (!body) {
+          body = gzipSync(fs.readFileSync(file), { level: 9 });
+          this.gzipped.set(file, body);
+        }
+        res.setHeader('Content-Encoding', 'gzip');
+        res.setHeader('Vary', 'Accept-Encoding');
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        res.type(path.extname(file)).send(body);
+        return;
+      }
       res.sendFile(file, {
         maxAge: hashed ? 365 * 86_400_000 : 0,
         immutable: hashed,

@@ -60,6 +60,20 @@ describe('the console under /console', () => {
     await request(app.getHttpServer()).get('/console/assets/missing.js').expect(404);
   });
 
+  it('sends assets gzipped to a browser that accepts it', async () => {
+    const res = await request(app.getHttpServer())
+      .get('/console/assets/index-abc123.js')
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.text).toBe('console.log(1)');
+    const plain = await request(app.getHttpServer())
+      .get('/console/assets/index-abc123.js')
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
   it('never serves a file outside its folder', async () => {
     const res = await request(app.getHttpServer()).get('/console/..%2fsecret.txt');
     expect(res.text).not.toContain('outside');
