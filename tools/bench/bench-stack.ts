@@ -20,8 +20,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { type Client } from '@temporalio/client';
 import path from 'node:path';
 import { startProjector, type RunningProjector } from '../../apps/projector/src/bootstrap';
-import { startWorker, type RunningWorker } from '../../apps/worker/src/bootstrap';
-import { workflowBundleOptions } from '../../apps/worker/src/workflow-bundle';
+import { startWorker, type RunningWorker, workflowBundleOptions } from '@hotline/worker';
 import { type BareActivities } from './bare-workflow';
 
 /**

@@ -39,6 +39,7 @@ export { REFERENCE_FILES } from './reference/types';
 export { parseReferenceData, type RawReferenceFiles } from './reference/parse';
 export { ReferenceDataError, formatProblem, type ReferenceProblem } from './reference/errors';
 export { sampleReferenceData } from './reference/sample';
+export { loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
 export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
 
 // Calendar
@@ -67,8 +68,10 @@ export {
 export {
   extensionRule,
   canRequestExtension,
+  canExtendTo,
   extendDeadline,
   type ExtensionCheck,
+  type ExtensionRefusalCode,
   type ExtensionRequest,
   type ExtensionRule,
 } from './sla/extension';
@@ -130,6 +133,7 @@ export {
 
 // Personal data
 export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';
+export { RETURN_REASONS, URGENCIES } from './vocabulary';
 
 // Electronic ledgers (电子台账)
 export {

@@ -2,6 +2,7 @@ export * from './database-config';
 export * from './data-source';
 export * from './entities/order-intake.entity';
 export * from './entities/caller-contact.entity';
+export * from './entities/whistle-intake.entity';
 export * from './entities/order-view.entity';
 export * from './entities/order-timeline.entity';
 export * from './entities/unit-inbox.entity';

@@ -1,4 +1,4 @@
-import { type NextFunction, type Request, type Response } from 'express';
+import { type NextFunction, type Response } from 'express';
 import { rateLimit } from './rate-limit.middleware';
 
 function call(limit: ReturnType<typeof rateLimit>, auth?: string) {
@@ -11,7 +11,9 @@ function call(limit: ReturnType<typeof rateLimit>, auth?: string) {
   } as unknown as Response;
   let passed = false;
   limit(
-    { headers: auth ? { authorization: auth } : {}, ip: '127.0.0.1' } as Request,
+    { headers: auth ? { authorization: auth } : {}, ip: '127.0.0.1' } as Parameters<
+      typeof limit
+    >[0],
     res,
     (() => (passed = true)) as NextFunction,
   );

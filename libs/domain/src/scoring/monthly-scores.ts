@@ -1,5 +1,5 @@
 /**
- * The three rates (三率) and the composite, per unit per calendar month (shared/domain.md, "Scores").
+ * The three rates (三率) and the composite, per unit per calendar month (docs/domain.md, "Scores").
  * Only orders neither excluded (剔除) nor filtered count, in every denominator.
  *
  * A rate whose denominator is zero is `null` ("no data"), never 0 or 1: a unit none of whose

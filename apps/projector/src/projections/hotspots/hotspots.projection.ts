@@ -1,8 +1,4 @@
-import {
-  type EventEnvelope,
-  type OrderDispatchedV1,
-  type OrderReceivedV1,
-} from '@hotline/contracts';
+import { asOrderEvent, type EventEnvelope, type OrderReceivedV1 } from '@hotline/contracts';
 import { type ReferenceData } from '@hotline/domain';
 import { type Projection, type ProjectionContext } from '../../runner/projection';
 import { type Sql } from '../../runner/sql';
@@ -33,11 +29,11 @@ export function hotspotsProjection(ref: ReferenceData): Projection {
   return {
     name: 'hotspots',
     aggregateTypes: ['order'],
-    async apply(event: EventEnvelope, { sql }: ProjectionContext) {
-      if (event.type === 'OrderReceived')
-        await remember(sql, ref, event.payload as OrderReceivedV1);
-      if (event.type === 'OrderDispatched' && (event.payload as OrderDispatchedV1).attempt === 1) {
-        await accept(sql, ref, event);
+    async apply(envelope: EventEnvelope, { sql }: ProjectionContext) {
+      const event = asOrderEvent(envelope);
+      if (event?.type === 'OrderReceived') await remember(sql, ref, event.payload);
+      if (event?.type === 'OrderDispatched' && event.payload.attempt === 1) {
+        await accept(sql, ref, envelope);
       }
     },
   };

@@ -1,4 +1,4 @@
-import { type EventEnvelope, type OrderDispatchedV1 } from '@hotline/contracts';
+import { asOrderEvent, type EventEnvelope } from '@hotline/contracts';
 import { shanghaiMonth } from '@hotline/domain';
 import { type Projection, type ProjectionContext } from '../../runner/projection';
 
@@ -10,9 +10,10 @@ import { type Projection, type ProjectionContext } from '../../runner/projection
 export const monthlyTopicsProjection: Projection = {
   name: 'monthly-topics',
   aggregateTypes: ['order'],
-  async apply(event: EventEnvelope, { sql }: ProjectionContext) {
-    if (event.type !== 'OrderDispatched') return;
-    const d = event.payload as OrderDispatchedV1;
+  async apply(envelope: EventEnvelope, { sql }: ProjectionContext) {
+    const event = asOrderEvent(envelope);
+    if (event?.type !== 'OrderDispatched') return;
+    const d = event.payload;
     if (d.attempt !== 1 || !d.matterTypeCode) return;
     await sql.exec(
       `INSERT INTO matter_month_count (month, matter_type_code, street_id, orders)
