@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { IntakeModule } from './intake/intake.module';
 import { LedgersModule } from './ledgers/ledgers.module';
+import { ConsoleModule } from './console/console.module';
 import { type Settings } from './infrastructure/settings';
 import { Open311Module } from './open311/open311.module';
 import { OrdersModule } from './orders/orders.module';
@@ -39,6 +40,7 @@ export class AppModule {
         LedgersModule,
         AdmissionsModule,
         ApiMetricsModule,
+        ConsoleModule.forInfrastructure({ config: settings.api }),
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
