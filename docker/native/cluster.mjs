@@ -282,9 +282,13 @@ async function startKafkaBroker(n, { wait = true } = {}) {
 /** The event topics with 3 replicas and min.insync.replicas=2 (the apps would create them too). */
 async function ensureTopics() {
   const prefix = clusterAppEnv().KAFKA_TOPIC_PREFIX;
-  const topics = ['order-events', 'whistle-events', 'proactive-events', 'dead-letter'].map(
-    (t) => `${prefix}.${t}`,
-  );
+  const topics = [
+    'order-events',
+    'whistle-events',
+    'proactive-events',
+    'governance-events',
+    'dead-letter',
+  ].map((t) => `${prefix}.${t}`);
   await kafkaAdmin(async (admin) => {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
