@@ -5,7 +5,7 @@
 //
 //   node docker/native/stack.mjs install   install what is missing (npm deps, Temporal CLI, Kafka jars, PostgreSQL)
 //   node docker/native/stack.mjs up        install + start the infrastructure (idempotent)
-//   node docker/native/stack.mjs start     up + the apps (api, worker, projector); prints the URLs
+//   node docker/native/stack.mjs start     up + the apps (api, worker, projector), the console built if stale; prints the URLs
 //   node docker/native/stack.mjs stop      stop exactly what this project started (recorded PIDs)
 //   node docker/native/stack.mjs status    what runs, on which port
 //   node docker/native/stack.mjs test      up, run every test, stop what it started
@@ -31,6 +31,10 @@ export const PORTS = {
   temporal: 7233,
   temporalUi: 8233,
   api: 3000,
+  // Prometheus: the worker's Temporal SDK metrics, the projector's, the API's (GET /metrics).
+  workerMetrics: 9464,
+  projectorMetrics: 9465,
+  apiMetrics: 9466,
 };
 
 const DEV_DB = { user: 'hotline', password: 'hotline', databases: ['hotline', 'hotline_test'] };
@@ -358,6 +362,72 @@ function install() {
   installLedgerFont();
 }
 
+// ---------------------------------------------------------------- the web console
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Debian's Chromium for the console's browser tests (Playwright cannot download browsers here). */
+function installChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    fail(
+      'Chromium is needed by the console tests. Install it (as root): apt-get update && apt-get install -y chromium fonts-noto-cjk',
+    );
+  }
+  log('Installing Chromium from Debian packages (apt-get install chromium fonts-noto-cjk)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  runOrFail('apt-get', ['update', '-q'], 'apt-get update', { env });
+  runOrFail(
+    'apt-get',
+    ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'],
+    'apt-get install chromium',
+    { env },
+  );
+  if (!fs.existsSync(CHROMIUM)) fail(`apt-get installed chromium but ${CHROMIUM} is missing.`);
+}
+
+const CONSOLE_DIR = path.join(ROOT, 'apps/console');
+
+function listFiles(dir, skip = []) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (skip.includes(p)) return [];
+    return e.isDirectory() ? listFiles(p, skip) : [p];
+  });
+}
+
+/** Builds the console (apps/console/dist, served by the API under /console) when it is missing or stale. */
+function buildConsole() {
+  const inputs = [
+    ...listFiles(path.join(CONSOLE_DIR, 'src'), [path.join(CONSOLE_DIR, 'src/generated')]),
+    ...['index.html', 'vite.config.ts', 'tsconfig.json', 'scripts/generate.mjs'].map((f) =>
+      path.join(CONSOLE_DIR, f),
+    ),
+    path.join(ROOT, 'apps/api/openapi.json'),
+    ...listFiles(path.join(ROOT, 'libs/domain/data')),
+    path.join(ROOT, 'package-lock.json'),
+  ]
+    .filter((f) => fs.existsSync(f))
+    .sort()
+    .map((f) => `${path.relative(ROOT, f)}:${fileHash(f)}`);
+  const index = path.join(CONSOLE_DIR, 'dist/index.html');
+  if (!fs.existsSync(index))
+    fs.rmSync(path.join(DATA, 'stamps', 'console.sha256'), { force: true });
+  cached('console', inputs, () => {
+    log('Building the web console (nx run console:build)…');
+    const res = run('npx', ['nx', 'run', 'console:build', '--outputStyle=stream'], {
+      cwd: ROOT,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (res.status !== 0)
+      fail(
+        `The console build failed:\n${(res.stdout + res.stderr).trim().split('\n').slice(-20).join('\n')}`,
+      );
+  });
+}
+
 // ---------------------------------------------------------------- PostgreSQL
 
 const PG_DIR = path.join(DATA, 'postgres');
@@ -616,6 +686,18 @@ function searchAttributeFlags() {
     .flatMap(([k, type]) => ['--search-attribute', `${k}=${type}`]);
 }
 
+/** The opt-in load settings of docker/native/temporal-tuning.json as start-dev flags. */
+export function temporalTuningFlags(tuned) {
+  if (!tuned) return [];
+  const t = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'docker/native/temporal-tuning.json'), 'utf8'),
+  );
+  return [
+    ...t.sqlitePragmas.flatMap((p) => ['--sqlite-pragma', p]),
+    ...t.dynamicConfig.flatMap((v) => ['--dynamic-config-value', v]),
+  ];
+}
+
 async function temporalHealthy() {
   if (!(await tcpConnects(PORTS.temporal))) return false;
   const res = run(temporalBin(), [
@@ -652,6 +734,7 @@ async function startTemporal() {
     '--log-level',
     'warn',
     ...searchAttributeFlags(),
+    ...temporalTuningFlags(process.env.HOTLINE_TEMPORAL_TUNED === '1'),
   ]);
   await waitFor('Temporal', temporalHealthy, { logFile, timeoutMs: 90_000 });
   return { name: 'temporal', started: true };
@@ -700,7 +783,14 @@ const APPS = [
 ];
 
 async function startApps() {
-  const env = { ...appEnv(), SWC_NODE_PROJECT: 'tsconfig.json', NODE_ENV: 'development' };
+  const env = {
+    ...appEnv(),
+    SWC_NODE_PROJECT: 'tsconfig.json',
+    NODE_ENV: 'development',
+    WORKER_METRICS_PORT: String(PORTS.workerMetrics),
+    PROJECTOR_METRICS_PORT: String(PORTS.projectorMetrics),
+    API_METRICS_PORT: String(PORTS.apiMetrics),
+  };
   const started = [];
   for (const app of APPS) {
     if (runningPid(app.name)) continue;
@@ -754,6 +844,7 @@ function printUrls({ apps = true } = {}) {
   const lines = [
     ...(apps
       ? [
+          ['Console', `http://127.0.0.1:${PORTS.api}/console`],
           ['API', `http://127.0.0.1:${PORTS.api}`],
           ['OpenAPI docs', `http://127.0.0.1:${PORTS.api}/docs`],
         ]
@@ -774,6 +865,7 @@ function printUrls({ apps = true } = {}) {
 async function start() {
   const t0 = Date.now();
   await up();
+  buildConsole();
   await startApps();
   printUrls();
   log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
@@ -839,6 +931,7 @@ async function test() {
   let code = 0;
   try {
     await up();
+    installChromium();
     const steps = [
       ['Lint', ['npx', ['eslint', '.']]],
       ['Typecheck', ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]],
@@ -885,7 +978,10 @@ function summarizeJest(dir) {
 }
 
 const commands = {
-  install: async () => install(),
+  install: async () => {
+    install();
+    installChromium();
+  },
   up: async () => {
     await up();
     printUrls({ apps: false });
@@ -897,15 +993,45 @@ const commands = {
   test,
 };
 
+// Helpers docker/native/cluster.mjs reuses (the cluster topology beside this single-node stack).
+export {
+  StackError,
+  fail,
+  run,
+  runOrFail,
+  which,
+  sleep,
+  waitFor,
+  portIsFree,
+  tcpConnects,
+  alive,
+  stopPid,
+  tail,
+  installNodeModules,
+  installTemporal,
+  installKafka,
+  installPostgres,
+  postgresBinDir,
+  pgReady,
+  psql,
+  javaArgs,
+  migrate,
+  DATA,
+  VENV,
+  KAFKA_LIB,
+};
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const cmd = process.argv[2] ?? 'start';
-if (!commands[cmd]) {
+if (isMain && !commands[cmd]) {
   console.error(`Unknown command "${cmd}". Use one of: ${Object.keys(commands).join(', ')}`);
   process.exit(2);
 }
-commands[cmd]().catch((err) => {
-  if (err instanceof StackError) {
-    console.error(`${red('[stack] error:')} ${err.message}`);
-    process.exit(1);
-  }
-  throw err;
-});
+if (isMain)
+  commands[cmd]().catch((err) => {
+    if (err instanceof StackError) {
+      console.error(`${red('[stack] error:')} ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  });

@@ -1,54 +1,48 @@
-import { sampleReferenceData } from '@hotline/domain';
+import { AdmissionsModule } from './admissions/admissions.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { type Client } from '@temporalio/client';
-import { type DataSource } from 'typeorm';
-import { type ApiConfig } from './api-config';
-import { HealthController } from './health/health.controller';
-import { Open311Module } from './open311/open311.module';
-import { OrdersController } from './orders/orders.controller';
-import { OrdersService } from './orders/orders.service';
-import { WhistlesController } from './whistles/whistles.controller';
-import { WhistlesService } from './whistles/whistles.service';
-import { PersonalDataCipher } from './personal-data/personal-data.cipher';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { AuthGuard } from './auth/auth.guard';
-import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from './tokens';
-import { ViewsModule } from './views/views.module';
+import { requestLogging } from './common/request-logging';
+import { HealthModule } from './health/health.module';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { IntakeModule } from './intake/intake.module';
 import { LedgersModule } from './ledgers/ledgers.module';
+import { ConsoleModule } from './console/console.module';
+import { type Settings } from './infrastructure/settings';
+import { Open311Module } from './open311/open311.module';
+import { OrdersModule } from './orders/orders.module';
+import { ViewsModule } from './views/views.module';
+import { WhistlesModule } from './whistles/whistles.module';
 
-export interface ApiInfrastructure {
-  config: ApiConfig;
-  dataSource: DataSource;
-  temporal: Client;
-}
-
+/**
+ * The HTTP API: one infrastructure module (settings, PostgreSQL, Temporal, reference data,
+ * cipher) and the feature modules over it. `offline` builds it without connecting, for the
+ * OpenAPI document.
+ */
 @Module({})
 export class AppModule {
-  static forInfrastructure(infra: ApiInfrastructure): DynamicModule {
+  static forRoot(settings: Settings, options: { offline?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ViewsModule.forInfrastructure(infra),
-        Open311Module.forInfrastructure(infra),
-        LedgersModule.forInfrastructure({ ...infra, referenceData: sampleReferenceData() }),
+        options.offline
+          ? InfrastructureModule.offline(settings)
+          : InfrastructureModule.forRoot(settings),
+        LoggerModule.forRoot(requestLogging(settings.platform)),
+        HealthModule,
+        IntakeModule,
+        OrdersModule,
+        WhistlesModule,
+        Open311Module,
+        ViewsModule,
+        LedgersModule,
+        AdmissionsModule,
+        ApiMetricsModule,
+        ConsoleModule.forInfrastructure({ config: settings.api }),
       ],
-      controllers: [HealthController, OrdersController, WhistlesController],
-      providers: [
-        { provide: API_CONFIG, useValue: infra.config },
-        { provide: DATA_SOURCE, useValue: infra.dataSource },
-        { provide: TEMPORAL_CLIENT, useValue: infra.temporal },
-        {
-          provide: PERSONAL_DATA,
-          useValue: new PersonalDataCipher(
-            infra.config.personalDataKey,
-            infra.config.personalDataPreviousKeys,
-          ),
-        },
-        { provide: REFERENCE_DATA, useValue: sampleReferenceData() },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        OrdersService,
-        WhistlesService,
-      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

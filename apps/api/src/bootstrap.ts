@@ -1,33 +1,44 @@
-import { createDataSource } from '@hotline/persistence';
-import { connectTemporalClient } from '@hotline/temporal';
-import { type INestApplication, Logger } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { pinoHttp } from 'pino-http';
 import { type ApiConfig } from './api-config';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { rateLimitPerIp } from './common/rate-limit.middleware';
 import { rejectNul } from './common/reject-nul.middleware';
-import { requestId } from './common/request-id.middleware';
-import { requestLogger } from './common/request-logger.middleware';
+import { httpLogOptions } from './common/request-logging';
 import { securityHeaders } from './common/security.middleware';
+import {
+  type PlatformConfig,
+  platformConfigFromEnv,
+  type Settings,
+} from './infrastructure/settings';
+import { open311ErrorFormat } from './open311/open311-errors';
 
 export interface RunningApi {
   app: INestApplication;
   close(): Promise<void>;
 }
 
-/** Builds the HTTP API on real infrastructure; `main.ts` listens, tests use `app.getHttpServer()`. */
-export async function createApi(config: ApiConfig): Promise<RunningApi> {
-  const dataSource = await createDataSource(config.database, 'hotline-api').initialize();
-  const { client, connection } = await connectTemporalClient(config.temporal);
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forInfrastructure({ config, dataSource, temporal: client }),
-    { logger: ['error', 'warn', 'log'], bodyParser: false },
-  );
-  app.use(requestId);
-  app.use(requestLogger);
+/**
+ * Builds the HTTP API on real infrastructure; `main.ts` listens, tests use `app.getHttpServer()`.
+ * `platform` (timeouts, reference data, logging) comes from the environment unless given.
+ */
+export async function createApi(
+  config: ApiConfig,
+  platform: PlatformConfig = platformConfigFromEnv(process.env),
+): Promise<RunningApi> {
+  const settings: Settings = { api: config, platform };
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  // First, so that every request — even one refused before routing — has an id and a log line.
+  app.use(pinoHttp(httpLogOptions(platform)));
   app.use(securityHeaders);
   app.enableCors({
     origin: config.corsOrigins,
@@ -38,27 +49,23 @@ export async function createApi(config: ApiConfig): Promise<RunningApi> {
   app.use(rateLimitPerIp(config.rateLimitPerIpPerMinute));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(rejectNul);
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter([open311ErrorFormat], platform.retryAfterSeconds));
   app.disable('x-powered-by');
-
   SwaggerModule.setup('docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'docs/openapi.json',
   });
-
   await app.init();
   return {
     app,
     async close() {
-      await app.close();
-      await connection.close();
-      await dataSource.destroy();
+      await app.close(); // closes PostgreSQL and Temporal (InfrastructureModule)
     },
   };
 }
 
 export async function listen(api: RunningApi, config: ApiConfig): Promise<void> {
   await api.app.listen(config.port, config.host);
-  new Logger('api').log(`api ready on http://${config.host}:${config.port} (docs: /docs)`);
+  api.app.get(Logger).log(`api ready on http://${config.host}:${config.port} (docs: /docs)`, 'api');
 }
 
 /** The OpenAPI document, generated from the controllers' decorators and the zod schemas. */

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
 import { apiConfigFromEnv } from './api-config';
 import { createApi, listen } from './bootstrap';
+import { platformConfigFromEnv } from './infrastructure/settings';
 
 /** The HTTP API process for operators, units and supervisors. */
 async function main() {
   const config = apiConfigFromEnv();
-  const api = await createApi(config);
+  const api = await createApi(config, platformConfigFromEnv());
   await listen(api, config);
   const shutdown = async (signal: string) => {
-    new Logger('api').log(`${signal} received: closing`);
+    api.app.get(Logger).log(`${signal} received: closing`, 'api');
     await api.close();
     process.exit(0);
   };

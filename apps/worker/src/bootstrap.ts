@@ -1,12 +1,13 @@
 import {
   createKafka,
-  ensureTopics,
   type KafkaConfig,
   KafkaEventPublisher,
+  PRODUCER_RETRY,
 } from '@hotline/messaging';
 import { type TemporalConfig } from '@hotline/temporal';
 import { Logger } from '@nestjs/common';
-import { sampleReferenceData } from '@hotline/domain';
+import { loadReferenceData, sampleAdmissionList } from '@hotline/domain';
+import { createAdmissionActivities } from './activities/admission-activities';
 import { createEventActivities } from './activities/event-activities';
 import { createOrderActivities } from './activities/order-activities';
 import { createWhistleActivities } from './activities/whistle-activities';
@@ -15,22 +16,35 @@ import { TemporalWorker } from './worker.service';
 export interface WorkerConfig {
   kafka: KafkaConfig;
   temporal: TemporalConfig;
+  /** Which reference data set the lookups answer from (libs/domain `loadReferenceData`). */
+  referenceData?: string;
 }
 
 export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Wires Kafka and Temporal together and starts the worker; `main.ts` and the tests call it. */
+/**
+ * Wires Kafka and Temporal together and starts the worker; `main.ts` and the tests call it.
+ * Kafka is not needed to start: the publisher connects (and creates the topics) on the first
+ * publish and again after any failure, so the worker polls Temporal while Kafka is down and the
+ * publishing activities fail and are retried by Temporal until it is back.
+ */
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
   const logger = new Logger('worker');
-  const kafka = createKafka(config.kafka, (line) => logger.warn(line));
-  await ensureTopics(kafka, config.kafka);
-  const publisher = new KafkaEventPublisher(kafka, config.kafka);
-  const events = createEventActivities(publisher);
+  // Bounded: with Kafka down a publishing activity fails within its timeout and Temporal retries it.
+  const kafka = createKafka(config.kafka, (line) => logger.warn(line), { retry: PRODUCER_RETRY });
+  const publisher = new KafkaEventPublisher(kafka, config.kafka, {
+    ensureTopics: true,
+    source: `worker ${config.temporal.taskQueue}`,
+    log: (line) => logger.warn(line),
+  });
+  const events = createEventActivities(publisher, (line) => logger.error(line));
+  const ref = loadReferenceData(config.referenceData ?? 'sample-district');
   const activities = {
-    ...createOrderActivities(sampleReferenceData(), events),
-    ...createWhistleActivities(sampleReferenceData(), events),
+    ...createOrderActivities(ref, events),
+    ...createWhistleActivities(ref, events),
+    ...createAdmissionActivities(ref, sampleAdmissionList, events),
   };
   const worker = await TemporalWorker.start(config.temporal, activities);
   logger.log(

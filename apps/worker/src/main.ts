@@ -10,6 +10,9 @@ async function main() {
   const worker = await startWorker({
     kafka: kafkaConfigFromEnv(),
     temporal: temporalConfigFromEnv(),
+    // The named reference data set (duty list, territory, holidays, policy): the shipped sample
+    // district unless configured otherwise.
+    referenceData: process.env.HOTLINE_REFERENCE_DATA || 'sample-district',
   });
   const shutdown = async (signal: string) => {
     logger.log(`${signal} received: finishing running tasks, then stopping`);

@@ -14,7 +14,7 @@ import {
 } from './testing/workflow-test-env';
 
 /**
- * The order workflow on Temporal's time-skipping test server: every path of shared/domain.md's
+ * The order workflow on Temporal's time-skipping test server: every path of docs/domain.md's
  * order process, with the real routing and deadline rules of libs/domain.
  */
 let h: WorkflowTestHarness;
@@ -206,6 +206,19 @@ describe('order workflow: returns (退单) and arbitration (争议裁定)', () =
     );
   });
 
+  it('refuses a return without 10 meaningful characters of supporting words (libs/domain)', async () => {
+    const o = await dispatched();
+    const reason = await refusal(
+      act(h, o.orderId, 'return', {
+        actor: unit('CGZF'),
+        reason: 'jurisdiction',
+        explanation: '不归我们管！！！！！！',
+      }),
+    );
+    expect(reason).toMatch(/至少10个字/);
+    expect((await stateOf(h, o.orderId)).returnedByUnitIds).toEqual([]);
+  });
+
   it('refuses a return after the return window, leaving the order unchanged', async () => {
     const o = await dispatched();
     await h.env.sleep('150 minutes'); // the window is 2 hours
@@ -217,7 +230,7 @@ describe('order workflow: returns (退单) and arbitration (争议裁定)', () =
         explanation: '不属于本单位职责范围',
       }),
     );
-    expect(reason).toMatch(/return window closed/);
+    expect(reason).toMatch(/已超过退单时限/); // libs/domain's rule (canReturnOrder)
     const after = await stateOf(h, o.orderId);
     expect(after.status).toBe(before.status);
     expect(after.returnedByUnitIds).toEqual([]);
@@ -313,6 +326,16 @@ describe('order workflow: deadlines as durable timers', () => {
     const s = await act(h, o.orderId, 'acknowledge', { actor: unit('CGZF') });
     const handleBy = Date.parse(s.deadlines.handleBy!);
     const requested = new Date(handleBy + 3 * 86_400_000).toISOString();
+    // At most the original limit again, counted on from the limit by the calendar (libs/domain).
+    expect(
+      await refusal(
+        act(h, o.orderId, 'requestExtension', {
+          actor: unit('CGZF'),
+          requestedHandleBy: new Date(handleBy + 30 * 86_400_000).toISOString(),
+          reason: '需协调住建部门联合执法',
+        }),
+      ),
+    ).toMatch(/延期不得超过原办理时限/);
     await act(h, o.orderId, 'requestExtension', {
       actor: unit('CGZF'),
       requestedHandleBy: requested,
@@ -348,7 +371,7 @@ describe('order workflow: deadlines as durable timers', () => {
           reason: '再延',
         }),
       ),
-    ).toMatch(/At most 1/);
+    ).toMatch(/达到上限1次/); // libs/domain's rule (canExtendTo)
   });
 });
 

@@ -28,7 +28,7 @@ import {
 /**
  * The whistle workflow (街乡吹哨、部门报到) on Temporal's time-skipping test server, with the real
  * scope check, report limits and department evaluation of libs/domain: every path of
- * shared/domain.md's "Whistle dispatch", and the link with hotline orders.
+ * docs/domain.md's "Whistle dispatch", and the link with hotline orders.
  */
 let h: WorkflowTestHarness;
 

@@ -2,6 +2,8 @@ export * from './events/envelope';
 export * from './events/order-events';
 export * from './events/proactive-events';
 export * from './events/whistle-events';
+export * from './events/typed-events';
+export * from './events/admission-events';
 export * from './events/registry';
 export * from './events/topics';
 export * from './api/create-order';

@@ -39,6 +39,7 @@ export { REFERENCE_FILES } from './reference/types';
 export { parseReferenceData, type RawReferenceFiles } from './reference/parse';
 export { ReferenceDataError, formatProblem, type ReferenceProblem } from './reference/errors';
 export { sampleReferenceData } from './reference/sample';
+export { loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
 export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
 
 // Calendar
@@ -67,8 +68,10 @@ export {
 export {
   extensionRule,
   canRequestExtension,
+  canExtendTo,
   extendDeadline,
   type ExtensionCheck,
+  type ExtensionRefusalCode,
   type ExtensionRequest,
   type ExtensionRule,
 } from './sla/extension';
@@ -119,6 +122,7 @@ export {
   type Satisfaction,
   type ScoreCounts,
   type UnitMonthScore,
+  unitMonthScoreFromCounts,
 } from './scoring/monthly-scores';
 export { rankUnits, RANKING_GROUP_OF, type RankedUnit, type UnitRanking } from './scoring/ranking';
 export {
@@ -130,6 +134,10 @@ export {
 
 // Personal data
 export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';
+export { RETURN_REASONS, URGENCIES } from './vocabulary';
+
+// Intake judgment (受理研判): place, matter, emergency, filter, duplicates
+export * from './intake';
 
 // Electronic ledgers (电子台账)
 export {
@@ -144,3 +152,24 @@ export {
   type UnitLedger,
   type UnitLedgerInput,
 } from './ledger/unit-ledger';
+
+// Duty admission (准入)
+export {
+  ADMISSION_MISSING_ITEMS,
+  ADMISSION_REFUSAL_REASONS,
+  AdmissionListError,
+  DEFAULT_ADMISSION_POLICY,
+  canAdmit,
+  parseAdmissionList,
+  precheckApplication,
+  type AdmissionApplication,
+  type AdmissionEntry,
+  type AdmissionFinding,
+  type AdmissionLevel,
+  type AdmissionList,
+  type AdmissionListKind,
+  type AdmissionMissingItem,
+  type AdmissionPolicy,
+  type AdmissionRefusalReason,
+} from './admission/admission';
+export { sampleAdmissionList } from './admission/sample-admission-list';

@@ -9,17 +9,28 @@ import { ReadModels1763884805000 } from './migrations/1763884805000-read-models'
 import { CallerOriginalContent1763884806000 } from './migrations/1763884806000-caller-original-content';
 import { WhistleReadModels1763884807000 } from './migrations/1763884807000-whistle-read-models';
 import { WhistleContractFields1763884808000 } from './migrations/1763884808000-whistle-contract-fields';
+import { OrderIntakeWorkflowInput1764300000000 } from './migrations/1764300000000-order-intake-workflow-input';
+import { WhistleIntake1764300000100 } from './migrations/1764300000100-whistle-intake';
+import { WhistleIntakeEntity } from './entities/whistle-intake.entity';
+import { ProjectedEvents1763884820000 } from './migrations/1763884820000-projected-events';
+import { ProjectionAnomalies1763884820100 } from './migrations/1763884820100-projection-anomalies';
 import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-files';
 import { LedgerFileEntity } from './entities/ledger-file.entity';
+import { AdmissionReadModels1764320400000 } from './migrations/1764320400000-admission-read-models';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
   OrderIntakeEntity,
   CallerContactEntity,
+  WhistleIntakeEntity,
   ...READ_MODEL_ENTITIES,
   HotspotOutboxEntity,
   LedgerFileEntity,
 ];
+/**
+ * In the order they run. New changes: one change per file, appended here; never edit an applied
+ * one (libs/persistence/README.md).
+ */
 export const MIGRATIONS = [
   InitialSchema1763884800000,
   IntakeFacts1763884800100,
@@ -27,7 +38,12 @@ export const MIGRATIONS = [
   CallerOriginalContent1763884806000,
   WhistleReadModels1763884807000,
   WhistleContractFields1763884808000,
+  OrderIntakeWorkflowInput1764300000000,
+  WhistleIntake1764300000100,
+  ProjectedEvents1763884820000,
+  ProjectionAnomalies1763884820100,
   LedgerFiles1764316800000,
+  AdmissionReadModels1764320400000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

@@ -1,5 +1,5 @@
 import { defineSignal } from '@temporalio/workflow';
-import type { WhistleConclusion } from '../whistle/whistle-model';
+import type { WhistleConclusion } from '@hotline/process';
 
 /**
  * How a whistle tells the hotline orders linked to it that it has ended at its level (solved,

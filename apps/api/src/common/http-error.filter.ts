@@ -7,42 +7,76 @@ import {
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { type Request, type Response } from 'express';
-import { open311ErrorFor } from '../open311/open311-format';
+import { DependencyUnavailableException, unavailableDependency } from './dependency-errors';
+
+/**
+ * An error written in another format for some paths (Open311 writes GeoReport v2 errors under
+ * /open311): each such API owns its format and hands it to the filter at start.
+ */
+export interface ErrorFormat {
+  /** The rendered error for this path, or null when the path is not this format's. */
+  render(
+    path: string,
+    status: number,
+    description: string,
+  ): { contentType: string; body: string } | null;
+}
 
 /**
  * The one error format of the API: `{ statusCode, error, message, fields?, requestId }`.
- * Unexpected errors are logged with the request id and answered with a plain 500 message.
- * Under /open311 the same error is written in GeoReport v2's format instead (its clients
- * expect `<errors><error><code/><description/></error></errors>`).
+ * - a part of the stack down (PostgreSQL, Temporal, the worker) → 503 with Retry-After;
+ * - unexpected errors are logged with the request id and answered with a plain 500 message.
+ * Paths of an API with its own error format (ErrorFormat) get the same error in that format.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
+  constructor(
+    private readonly formats: readonly ErrorFormat[] = [],
+    private readonly retryAfterSeconds = 5,
+  ) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
-    const requestId = req.id ?? String(req.headers['x-request-id'] ?? '');
+    const requestId = String(req.id ?? req.headers['x-request-id'] ?? '');
 
     // body-parser errors (bad JSON, too large) carry a status of their own; Nest may wrap them.
     const parserError = bodyParserError(exception);
     if (parserError) {
       const { status, message } = parserError;
-      reply(req, res, status, {
+      this.reply(req, res, status, {
         statusCode: status,
-        error: STATUS_CODES[status] ?? 'Error',
+        error: STATUS_CODES[status],
         message,
         requestId,
       });
       return;
     }
+
+    const down = exception instanceof HttpException ? null : unavailableDependency(exception);
+    if (down) {
+      this.logger.warn(
+        `request ${requestId}: ${down} unavailable: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
+      exception = new DependencyUnavailableException(down, this.retryAfterSeconds);
+    }
+
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const detail =
         typeof body === 'string' ? { message: body } : (body as Record<string, unknown>);
-      reply(req, res, status, {
+      if (status === 503 && !res.getHeader('Retry-After')) {
+        const seconds =
+          exception instanceof DependencyUnavailableException
+            ? exception.retryAfterSeconds
+            : this.retryAfterSeconds;
+        res.setHeader('Retry-After', String(seconds));
+      }
+      this.reply(req, res, status, {
         statusCode: status,
         error: STATUS_CODES[status] ?? 'Error',
         ...detail,
@@ -50,14 +84,15 @@ export class HttpErrorFilter implements ExceptionFilter {
       });
       return;
     }
-    // body-parser errors (bad JSON, too large) carry a status of their own.
+
+    // Other errors with a client status of their own (from Express middleware).
     const status = (exception as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const message =
         status === 413
           ? 'The request body is too large'
           : 'The request body could not be read (is it valid JSON?)';
-      reply(req, res, status, {
+      this.reply(req, res, status, {
         statusCode: status,
         error: STATUS_CODES[status] ?? 'Error',
         message,
@@ -65,26 +100,29 @@ export class HttpErrorFilter implements ExceptionFilter {
       });
       return;
     }
+
     this.logger.error(
       `request ${requestId} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
     );
-    reply(req, res, 500, {
+    this.reply(req, res, 500, {
       statusCode: 500,
       error: 'Internal Server Error',
       message: 'Something went wrong on our side; it has been logged.',
       requestId,
     });
   }
-}
 
-function reply(req: Request, res: Response, status: number, body: Record<string, unknown>): void {
-  const open311 = open311ErrorFor(req.path, status, describe(body));
-  if (open311) {
-    res.status(status).setHeader('Content-Type', open311.contentType);
-    res.send(open311.body);
-    return;
+  private reply(req: Request, res: Response, status: number, body: Record<string, unknown>): void {
+    for (const format of this.formats) {
+      const rendered = format.render(req.path, status, describe(body));
+      if (rendered) {
+        res.status(status).setHeader('Content-Type', rendered.contentType);
+        res.send(rendered.body);
+        return;
+      }
+    }
+    res.status(status).json(body);
   }
-  res.status(status).json(body);
 }
 
 /** The message, and each bad field, as one sentence (for formats with a single description). */

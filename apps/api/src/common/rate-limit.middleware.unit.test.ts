@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { type NextFunction, type Request, type Response } from 'express';
+import { type NextFunction, type Response } from 'express';
 import {
   clientAddressKey,
   FixedWindowLimiter,
@@ -26,7 +26,7 @@ function call(
       headers: req.auth ? { authorization: req.auth } : {},
       ip: req.ip ?? '192.0.2.1',
       path: req.path ?? '/orders',
-    } as Request,
+    } as Parameters<typeof limit>[0],
     res,
     (() => (passed = true)) as NextFunction,
   );

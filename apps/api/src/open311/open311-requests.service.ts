@@ -2,7 +2,8 @@ import { type ReferenceData } from '@hotline/domain';
 import { ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
 import { type Open311Config } from '../api-config';
-import { OrdersService } from '../orders/orders.service';
+import { OrderReader } from '../orders/order-reader';
+import { SubmitOrder } from '../orders/use-cases/submit-order/submit-order.use-case';
 import { API_CONFIG, DATA_SOURCE, REFERENCE_DATA } from '../tokens';
 import { type ListQuery, MAX_RESULTS } from './open311-list-query';
 import {
@@ -48,13 +49,14 @@ const COLUMNS = `i.order_id, i.idempotency_key, i.created_at, i.matter_type_code
 export const ORDER_ID = /^HL\d{8}-\d{7}$/;
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
-/** Open311 service requests: intake through OrdersService, reads from the workflow and PostgreSQL. */
+/** Open311 service requests: intake through SubmitOrder, reads from the workflow and PostgreSQL. */
 @Injectable()
 export class Open311RequestsService {
   private readonly logger = new Logger('open311');
 
   constructor(
-    private readonly orders: OrdersService,
+    private readonly submitOrder: SubmitOrder,
+    private readonly orders: OrderReader,
     @Inject(DATA_SOURCE) private readonly db: DataSource,
     @Inject(API_CONFIG) private readonly config: { open311: Open311Config },
     @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
@@ -69,7 +71,7 @@ export class Open311RequestsService {
       throw new ForbiddenException('Invalid api_key: ask the hotline centre for a key');
     }
     const { request, token } = buildSubmission(params, client, this.ref);
-    const result = await this.orders.submit(request);
+    const result = await this.submitOrder.execute(request);
     this.logger.log(`${client} submitted ${result.orderId} (created: ${result.created})`);
     return {
       created: result.created,

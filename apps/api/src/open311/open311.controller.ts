@@ -45,7 +45,7 @@ type Params = Record<string, unknown>;
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): the city's open API for civic
  * requests. No bearer token (anyone may read; POST needs an api_key); errors in the spec's
- * format, written by the global error filter for every path under /open311.
+ * format (open311-errors.ts), which the API's error filter applies to every path under /open311.
  */
 @Public()
 @Controller('open311')

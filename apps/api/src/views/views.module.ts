@@ -1,7 +1,4 @@
-import { sampleReferenceData } from '@hotline/domain';
-import { type DynamicModule, Module } from '@nestjs/common';
-import { type DataSource } from 'typeorm';
-import { DATA_SOURCE, REFERENCE_DATA } from '../tokens';
+import { Module } from '@nestjs/common';
 import { HotspotsController } from './hotspots/hotspots.controller';
 import { HotspotsService } from './hotspots/hotspots.service';
 import { UnitInboxController } from './inbox/unit-inbox.controller';
@@ -20,34 +17,28 @@ import { WhistlesService } from './whistles/whistles.service';
 
 /**
  * The query API over the read models (GET /views/…): paginated, filterable, documented. Reads
- * only PostgreSQL; the global AuthGuard applies to every route here too.
+ * only PostgreSQL (from the global InfrastructureModule); the global AuthGuard applies to every
+ * route here too.
  */
-@Module({})
-export class ViewsModule {
-  static forInfrastructure(infra: { dataSource: DataSource }): DynamicModule {
-    return {
-      module: ViewsModule,
-      controllers: [
-        OrderViewsController,
-        UnitInboxController,
-        SlaBoardController,
-        ScoresController,
-        HotspotsController,
-        MonthlyTopicsController,
-        WhistlesController,
-        ProjectorHealthController,
-      ],
-      providers: [
-        { provide: DATA_SOURCE, useValue: infra.dataSource },
-        { provide: REFERENCE_DATA, useValue: sampleReferenceData() },
-        OrderViewsService,
-        UnitInboxService,
-        SlaBoardService,
-        ScoresService,
-        HotspotsService,
-        MonthlyTopicsService,
-        WhistlesService,
-      ],
-    };
-  }
-}
+@Module({
+  controllers: [
+    OrderViewsController,
+    UnitInboxController,
+    SlaBoardController,
+    ScoresController,
+    HotspotsController,
+    MonthlyTopicsController,
+    WhistlesController,
+    ProjectorHealthController,
+  ],
+  providers: [
+    OrderViewsService,
+    UnitInboxService,
+    SlaBoardService,
+    ScoresService,
+    HotspotsService,
+    MonthlyTopicsService,
+    WhistlesService,
+  ],
+})
+export class ViewsModule {}

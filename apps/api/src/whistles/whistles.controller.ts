@@ -11,8 +11,10 @@ import {
   ForbiddenException,
   Get,
   HttpCode,
+  HttpStatus,
   Param,
   Post,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -26,61 +28,30 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { type Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
+import { mountActionRoutes, type PerformsActions, routeLast } from '../common/actions/action-table';
 import { openApiSchema } from '../common/openapi';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
-import { WhistlesService } from './whistles.service';
+import { ActOnWhistle } from './use-cases/act-on-whistle/act-on-whistle.use-case';
+import { BlowWhistle } from './use-cases/blow-whistle/blow-whistle.use-case';
+import { GetWhistle } from './use-cases/get-whistle/get-whistle.use-case';
+import { WHISTLE_ACTIONS } from './whistle-actions.table';
 
-const ACTIONS: Record<
-  WhistleActionName,
-  { path: string; summary: string; roles: ('unit' | 'supervisor')[] }
-> = {
-  report: {
-    path: 'report',
-    summary: 'Report (报到): a summoned department arrives, on site or remote',
-    roles: ['unit'],
-  },
-  commit: { path: 'commit', summary: 'Commit (表态): measures and a due date', roles: ['unit'] },
-  reportProgress: { path: 'progress', summary: 'Report progress', roles: ['unit'] },
-  complete: { path: 'complete', summary: 'Report the department’s part done', roles: ['unit'] },
-  ratePrecision: {
-    path: 'precision-rating',
-    summary: 'A department rates the whistle: needed? well scoped? (吹哨精准度)',
-    roles: ['unit'],
-  },
-  verify: {
-    path: 'verify',
-    summary: 'The street verifies (核查) a department’s part',
-    roles: ['unit', 'supervisor'],
-  },
-  close: {
-    path: 'close',
-    summary: 'The street closes the whistle: solved or unsolved',
-    roles: ['unit', 'supervisor'],
-  },
-  escalate: {
-    path: 'escalate',
-    summary: 'Escalate to the district (上报): starts a linked district whistle',
-    roles: ['unit', 'supervisor'],
-  },
-  rateDepartment: {
-    path: 'department-rating',
-    summary: 'The street rates a department (一哨一考核)',
-    roles: ['unit', 'supervisor'],
-  },
-  recordPublicRating: {
-    path: 'public-rating',
-    summary: 'Record a resident’s or deputy’s rating',
-    roles: ['unit', 'supervisor'],
-  },
-};
-
+/**
+ * Whistles (街乡吹哨、部门报到): blow, read, and one route per action — mounted from
+ * WHISTLE_ACTIONS below the class, exactly as the order actions are.
+ */
 @ApiTags('whistles')
 @ApiBearerAuth()
 @Controller('whistles')
-export class WhistlesController {
-  constructor(private readonly whistles: WhistlesService) {}
+export class WhistlesController implements PerformsActions<WhistleActionName> {
+  constructor(
+    private readonly blowWhistle: BlowWhistle,
+    private readonly getWhistle: GetWhistle,
+    private readonly actOnWhistle: ActOnWhistle,
+  ) {}
 
   @Post()
   @Roles('unit')
@@ -89,12 +60,21 @@ export class WhistlesController {
   @ApiCreatedResponse({
     description: 'The whistle id; the summoned departments must report by the type’s limit',
   })
+  @ApiOkResponse({
+    description: 'The same idempotency key was seen before: the existing whistle (created: false)',
+  })
   @ApiForbiddenResponse({ description: 'Only a street or township blows a whistle' })
-  blow(
+  @ApiConflictResponse({
+    description: 'The idempotency key was used before with different content',
+  })
+  async blow(
     @CurrentPrincipal() p: Principal,
     @Body(new ZodValidationPipe(blowWhistleRequestSchema)) body: BlowWhistleRequest,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.whistles.blow(p, body);
+    const result = await this.blowWhistle.execute(p, body);
+    res.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
+    return result;
   }
 
   @Get(':whistleId')
@@ -104,18 +84,22 @@ export class WhistlesController {
   })
   @ApiNotFoundResponse({ description: 'No such whistle' })
   get(@Param('whistleId') id: string, @CurrentPrincipal() p: Principal) {
-    return this.whistles.get(id, p);
+    return this.getWhistle.execute(id, p);
   }
 
+  /**
+   * Any action by its path: the table's routes answer first; this one remains for the paths it
+   * always documented, and answers an unknown action with a 400 listing the known ones.
+   */
   @Post(':whistleId/:action')
   @HttpCode(200)
   @Roles('unit', 'supervisor')
-  @ApiParam({ name: 'action', enum: Object.values(ACTIONS).map((a) => a.path) })
+  @ApiParam({ name: 'action', enum: WHISTLE_ACTIONS.map((a) => a.path) })
   @ApiOperation({
     summary: 'An action on the whistle; the body depends on the action',
-    description: Object.values(ACTIONS)
-      .map((a) => `- \`${a.path}\` (${a.roles.join(', ')}): ${a.summary}`)
-      .join('\n'),
+    description: WHISTLE_ACTIONS.map(
+      (a) => `- \`${a.path}\` (${a.roles.join(', ')}): ${a.summary}`,
+    ).join('\n'),
   })
   @ApiBody({ schema: { oneOf: Object.values(WHISTLE_ACTION_BODIES).map((s) => openApiSchema(s)) } })
   @ApiOkResponse({ description: 'The whistle’s new state' })
@@ -127,20 +111,29 @@ export class WhistlesController {
     @CurrentPrincipal() p: Principal,
     @Body() body: unknown,
   ) {
-    const entry = Object.entries(ACTIONS).find(([, a]) => a.path === path);
-    if (!entry)
+    const action = WHISTLE_ACTIONS.find((a) => a.path === path);
+    if (!action)
       throw new BadRequestException(
-        `Unknown action "${path}"; one of ${Object.values(ACTIONS)
-          .map((a) => a.path)
-          .join(', ')}`,
+        `Unknown action "${path}"; one of ${WHISTLE_ACTIONS.map((a) => a.path).join(', ')}`,
       );
-    const [name, action] = entry as [WhistleActionName, (typeof ACTIONS)[WhistleActionName]];
-    if (!action.roles.includes(p.role as 'unit' | 'supervisor')) {
+    if (!action.roles.includes(p.role)) {
       throw new ForbiddenException(
         `Forbidden: role "${p.role}" may not ${path}; allowed: ${action.roles.join(', ')}`,
       );
     }
-    const parsed = new ZodValidationPipe(WHISTLE_ACTION_BODIES[name]).transform(body);
-    return this.whistles.act(id, p, name, parsed as object);
+    const parsed = new ZodValidationPipe(action.body).transform(body) as object;
+    return this.perform(action.name, id, p, parsed);
+  }
+
+  /** Every route of WHISTLE_ACTIONS ends here: one workflow update, answered with the new state. */
+  perform(action: WhistleActionName, whistleId: string, principal: Principal, body: object) {
+    return this.actOnWhistle.execute(whistleId, principal, action, body);
   }
 }
+
+mountActionRoutes(WhistlesController, WHISTLE_ACTIONS, {
+  param: 'whistleId',
+  example: 'WS20261123-XHJD-1A2B3C',
+  noun: 'whistle',
+});
+routeLast(WhistlesController, 'act');

@@ -1,5 +1,6 @@
 import {
   callbackWindow,
+  extendDeadline,
   type HandlingClass,
   orderDeadlines,
   type ReferenceData,
@@ -43,6 +44,9 @@ export function createOrderActivities(
         maxExtensions: p.extension.maxCount,
         maxReworkRounds: p.callback.reworkLimit,
         maxCallbackAttempts: p.callback.maxAttempts,
+        minReturnSupportingChars: p.returns.minSupportingChars,
+        extensionLimitLookup: true,
+        maxProgressNotes: p.notes.maxPerOrder,
       };
     },
 
@@ -112,6 +116,21 @@ export function createOrderActivities(
         case 'callback': {
           const w = callbackWindow(from, calendar);
           return { ...base, ...provisional(w), callbackDueAt: w.dueBy.toISOString() };
+        }
+        case 'extension': {
+          // The longest extension (延期), run on from the limit in force (`from`) by the calendar.
+          const latest = calendar.track((c) =>
+            extendDeadline(
+              { ...input, handlingBy: from, requestedAt: from, extensionsGranted: 0 },
+              c,
+              ref.policy,
+            ),
+          );
+          return {
+            ...base,
+            ...(latest.provisional ? { provisional: true } : {}),
+            latestHandleBy: latest.value.toISOString(),
+          };
         }
       }
     },

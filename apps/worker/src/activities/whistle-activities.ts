@@ -44,6 +44,7 @@ export function createWhistleActivities(
         districtUnitId: ref.district.supervisingUnitId,
         evaluationWindowHours: EVALUATION_WINDOW_HOURS,
         rating: { ...ref.policy.whistle.rating },
+        maxProgressNotes: ref.policy.notes.maxPerWhistle,
       };
     },
 

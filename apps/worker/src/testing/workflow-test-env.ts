@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EventEnvelope } from '@hotline/contracts';
-import { sampleReferenceData } from '@hotline/domain';
+import { type ReferenceData, sampleAdmissionList, sampleReferenceData } from '@hotline/domain';
 import type { OrderCommand, OrderState, OrderWorkflowInput } from '@hotline/workflows';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal';
 import { temporal } from '@temporalio/proto';
@@ -14,6 +14,7 @@ import {
 } from '@temporalio/worker';
 import { createOrderActivities } from '../activities/order-activities';
 import { createWhistleActivities } from '../activities/whistle-activities';
+import { createAdmissionActivities } from '../activities/admission-activities';
 import { workflowBundleOptions } from '../workflow-bundle';
 
 /**
@@ -30,7 +31,10 @@ export interface WorkflowTestHarness {
 
 let bundle: WorkflowBundleWithSourceMap | undefined;
 
-export async function startWorkflowTestHarness(): Promise<WorkflowTestHarness> {
+/** `ref`: other reference data for the lookups (e.g. a policy with small caps); the sample by default. */
+export async function startWorkflowTestHarness(
+  ref: ReferenceData = sampleReferenceData(),
+): Promise<WorkflowTestHarness> {
   const path = process.env.TEMPORAL_TEST_SERVER_PATH;
   if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the tests with `npm test`');
   Runtime.install({
@@ -64,8 +68,9 @@ export async function startWorkflowTestHarness(): Promise<WorkflowTestHarness> {
     taskQueue,
     workflowBundle: bundle,
     activities: {
-      ...createOrderActivities(sampleReferenceData(), collect),
-      ...createWhistleActivities(sampleReferenceData(), collect),
+      ...createOrderActivities(ref, collect),
+      ...createWhistleActivities(ref, collect),
+      ...createAdmissionActivities(ref, sampleAdmissionList, collect),
     },
   });
   const running = worker.run();

@@ -1,6 +1,25 @@
+import { RETURN_REASONS, type ReturnReason } from '@hotline/domain';
 import { z } from 'zod';
 import { RESOLUTION_OUTCOMES, SATISFACTION_LEVELS } from '../events/order-events';
 import { optionalPersonalText, personalText } from './personal-text';
+
+export { RETURN_REASONS, type ReturnReason } from '@hotline/domain';
+
+/**
+ * Return reasons as the API spelt them before the vocabulary was settled: still accepted on
+ * input, sent on as the one spelling (RETURN_REASONS).
+ */
+export const LEGACY_RETURN_REASONS: Readonly<Record<string, ReturnReason>> = {
+  jurisdiction: 'wrong_jurisdiction',
+  ownership_unclear: 'unclear_ownership',
+};
+
+const returnReason = z
+  .enum([...RETURN_REASONS, 'jurisdiction', 'ownership_unclear'])
+  .describe(
+    'Why it is not this unit’s duty: wrong_jurisdiction (管辖错误), unclear_ownership (权属不清), overlapping_duties (职责交叉); the older spellings jurisdiction and ownership_unclear are accepted',
+  )
+  .transform((r): ReturnReason => LEGACY_RETURN_REASONS[r] ?? (r as ReturnReason));
 
 /**
  * Bodies of the order actions (POST /orders/:orderId/<action>). The actor comes from the token.
@@ -12,9 +31,7 @@ const unitId = z.string().trim().min(1).max(64);
 export const ORDER_ACTION_BODIES = {
   acknowledge: z.object({}).strict(),
   return: z.object({
-    reason: z
-      .enum(['jurisdiction', 'ownership_unclear', 'overlapping_duties'])
-      .describe('Why it is not this unit’s duty'),
+    reason: returnReason,
     explanation: personalText(10, 2000).describe('Supporting words (at least 10 characters)'),
   }),
   respond: z.object({ note: note.describe('How the caller was contacted (first contact, 响应)') }),

@@ -17,6 +17,14 @@ const mark = z.number().int().min(1).max(10);
 
 /** POST /whistles — a street blows a whistle (吹哨); the street is the token's unit. */
 export const blowWhistleRequestSchema = z.object({
+  idempotencyKey: z
+    .string()
+    .min(8)
+    .max(128)
+    .optional()
+    .describe(
+      'Client-chosen key: the same key (from the same street) always yields the same whistle; a repeat answers 200 with created: false',
+    ),
   whistleType: z.enum(WHISTLE_TYPES).describe('应急哨 emergency, 日常哨 routine, 攻坚哨 key_task'),
   matterTypeCode: unitId.describe('A matter on the whistle list (吹哨报到专项清单)'),
   title: personalText(2, 200),

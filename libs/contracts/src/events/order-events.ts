@@ -1,3 +1,4 @@
+import { URGENCIES } from '@hotline/domain';
 import { z } from 'zod';
 
 /**
@@ -24,8 +25,8 @@ export const ORDER_CATEGORIES = [
   'suggestion',
   'praise',
 ] as const;
-export const URGENCIES = ['emergency', 'urgent', 'normal'] as const;
-export type Urgency = (typeof URGENCIES)[number];
+/** Urgency (紧急程度): one list for the API, the events and the rules (libs/domain/src/vocabulary.ts). */
+export { URGENCIES, type Urgency } from '@hotline/domain';
 
 /** The order's states, as shown in the Temporal UI (OrderStatus) and the read models. */
 export const ORDER_STATUSES = [
@@ -83,6 +84,8 @@ export const orderReceivedV1 = z.object({
   urgency: z.enum(URGENCIES),
   location: orderLocationSchema,
   receivedAt: isoTime,
+  /** Intake found a risk to life or safety (added in v1, optional): the kinds, never free text. */
+  emergency: z.object({ kinds: z.array(z.string()) }).optional(),
 });
 export type OrderReceivedV1 = z.infer<typeof orderReceivedV1>;
 

@@ -1,5 +1,5 @@
 /**
- * The filter (过滤网), decided at intake (shared/domain.md, step 2). It suggests; the operator
+ * The filter (过滤网), decided at intake (docs/domain.md, step 2). It suggests; the operator
  * decides. Steps run in order and the first that applies wins:
  *  1. risk to life → accept at once (no rule may turn such a call away);
  *  2. abuse: insults, threats, test calls, or a run of rejected contacts (恶意重复来电);

@@ -1,7 +1,7 @@
 /**
  * Callers often say their phone or ID number in the complaint itself ("请打我电话13812345678").
  * The text travels in events, read models and workflow history, where personal data must never
- * be (shared/domain.md, "Personal data"), so intake masks such numbers; the original stays
+ * be (docs/domain.md, "Personal data"), so intake masks such numbers; the original stays
  * encrypted beside the caller's name and phone.
  */
 

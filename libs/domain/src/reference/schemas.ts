@@ -3,6 +3,7 @@
  * silently ignored value. Cross-file references are checked afterwards, in cross-checks.ts.
  */
 import { z } from 'zod';
+import { URGENCIES } from '../vocabulary';
 
 const id = z
   .string()
@@ -18,7 +19,7 @@ const isoDate = z
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
 
-export const urgencySchema = z.enum(['emergency', 'urgent', 'normal']);
+export const urgencySchema = z.enum(URGENCIES);
 export const handlingClassSchema = z.enum(['emergency', 'utility', 'general', 'complex']);
 export const blockSchema = z.enum([
   'party',
@@ -157,6 +158,7 @@ export const policyFile = z.strictObject({
     approver: z.literal('centre'),
   }),
   callback: z.strictObject({ maxAttempts: positiveInt, reworkLimit: z.number().int().min(0) }),
+  notes: z.strictObject({ maxPerOrder: positiveInt, maxPerWhistle: positiveInt }),
   duplicate: z.strictObject({ windowDays: z.number().positive() }),
   maliciousRepeat: z.strictObject({
     rejectedContacts: positiveInt,

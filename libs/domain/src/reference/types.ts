@@ -3,6 +3,7 @@
  * and filter rules. Everything here comes from `libs/domain/data/*.json` (or a city's own files)
  * through `parseReferenceData`, so code can trust ids to resolve.
  */
+import type { Urgency } from '../vocabulary';
 
 /** A calendar day in Asia/Shanghai, written `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -27,7 +28,7 @@ export type MatterBlock = 'party' | 'safety' | 'urban' | 'community' | 'liveliho
 /** The street's role for a matter: 负责 (lead), 组织协调 (coordinate), 参与配合 (assist). */
 export type StreetRole = 'lead' | 'coordinate' | 'assist';
 
-export type Urgency = 'emergency' | 'urgent' | 'normal';
+export type { Urgency };
 
 /** Handling-time tiers of the DB11 draft: emergency 2 h, utility (水电气热) 24 h, general, complex. */
 export type HandlingClass = 'emergency' | 'utility' | 'general' | 'complex';
@@ -146,6 +147,11 @@ export interface Policy {
     readonly approver: 'centre';
   };
   readonly callback: { readonly maxAttempts: number; readonly reworkLimit: number };
+  /**
+   * Progress notes (进展) kept per order and per whistle. Each note is part of the workflow's
+   * history, which Temporal limits: past the cap the unit summarises in its resolution instead.
+   */
+  readonly notes: { readonly maxPerOrder: number; readonly maxPerWhistle: number };
   readonly duplicate: { readonly windowDays: number };
   readonly maliciousRepeat: { readonly rejectedContacts: number; readonly withinHours: number };
   readonly hotspot: { readonly minOrders: number; readonly windowDays: number };

@@ -1,20 +1,22 @@
 /**
- * Returns (退单, shared/domain.md step 4): only before acknowledging, within the return window
- * (2 h by default) from dispatch, for one of the accepted reasons, with supporting words.
+ * Returns (退单, docs/domain.md "The order's process", step 4): only before acknowledging, within
+ * the return window (2 h by default) from dispatch, for one of the accepted reasons, with
+ * supporting words. The order workflow applies this rule; the window's end is looked up once at
+ * dispatch (`orderDeadlines(...).acknowledgement.returnBy`), so the check itself needs no calendar.
  */
+import type { ReturnReason } from '../vocabulary';
 import type { Policy } from '../reference/types';
-import { applyLimit } from '../sla/limits';
-import type { WorkingCalendar } from '../calendar/working-calendar';
 import { meaningfulLength } from '../shared/keywords';
 
-/** 管辖错误, 权属不清, 职责交叉. */
-export type ReturnReason = 'wrong_jurisdiction' | 'unclear_ownership' | 'overlapping_duties';
+export type { ReturnReason };
 
 export interface ReturnRequest {
-  readonly dispatchedAt: Date;
+  /** When the return window closes: `orderDeadlines(...).acknowledgement.returnBy`. */
+  readonly returnBy: Date;
   readonly acknowledgedAt: Date | null;
   readonly requestedAt: Date;
-  readonly reason: ReturnReason;
+  /** One of ReturnReason (管辖错误, 权属不清, 职责交叉). */
+  readonly reason: string;
   /** The unit's words: which rule or fact makes it not its duty. */
   readonly supportingText: string;
 }
@@ -29,8 +31,7 @@ export type ReturnCheck =
 
 export function canReturnOrder(
   request: ReturnRequest,
-  calendar: WorkingCalendar,
-  policy: Policy,
+  policy: { readonly returns: Pick<Policy['returns'], 'minSupportingChars'> },
 ): ReturnCheck {
   if (request.acknowledgedAt && request.acknowledgedAt <= request.requestedAt) {
     return {
@@ -39,8 +40,7 @@ export function canReturnOrder(
       explanation: '工单已签收，不能退单；如有异议请申请协调',
     };
   }
-  const returnBy = applyLimit(request.dispatchedAt, policy.returns.window, calendar);
-  if (request.requestedAt > returnBy) {
+  if (request.requestedAt > request.returnBy) {
     return { ok: false, code: 'window_passed', explanation: '已超过退单时限，须先签收办理' };
   }
   if (meaningfulLength(request.supportingText) < policy.returns.minSupportingChars) {

@@ -1,5 +1,5 @@
 /**
- * Dispatch (派单, shared/domain.md step 3) and re-dispatch after returns (step 4).
+ * Dispatch (派单, docs/domain.md step 3) and re-dispatch after returns (step 4).
  *
  * The lead is the first available unit of a candidate list: the street (or, with no place, the
  * district's fallback unit, 兜底) when the street leads or coordinates; the named lead unit when the

@@ -1,5 +1,5 @@
 /**
- * The three rates (三率) and the composite, per unit per calendar month (shared/domain.md, "Scores").
+ * The three rates (三率) and the composite, per unit per calendar month (docs/domain.md, "Scores").
  * Only orders neither excluded (剔除) nor filtered count, in every denominator.
  *
  * A rate whose denominator is zero is `null` ("no data"), never 0 or 1: a unit none of whose
@@ -141,4 +141,18 @@ function weightedPercent(parts: readonly (readonly [number | null, number])[]): 
   const value = (present.reduce((sum, [rate, w]) => sum + rate * w, 0) / totalWeight) * 100;
   // Round away float noise first so equal scores tie exactly, then to the published 2 decimals.
   return Math.round(Math.round(value * 1e6) / 1e4) / 100;
+}
+
+/**
+ * The score of one unit's month from counts already summed — what `monthlyUnitScores` gives for
+ * the records those counts came from (a projector adds each closed order to the counts instead
+ * of recounting the month).
+ */
+export function unitMonthScoreFromCounts(
+  unitId: string,
+  month: string,
+  counts: ScoreCounts,
+  policy: Policy,
+): UnitMonthScore {
+  return score(unitId, month, counts, policy);
 }

@@ -42,26 +42,32 @@ export interface ExtensionRequest {
   readonly extra?: number;
 }
 
+export type ExtensionRefusalCode =
+  'deadline_passed' | 'limit_reached' | 'too_long' | 'invalid_amount' | 'not_later';
+
 export type ExtensionCheck =
   | { readonly ok: true; readonly extra: Limit }
-  | {
-      readonly ok: false;
-      readonly code: 'deadline_passed' | 'limit_reached' | 'too_long' | 'invalid_amount';
-      readonly explanation: string;
-    };
+  | { readonly ok: false; readonly code: ExtensionRefusalCode; readonly explanation: string };
+
+/** The part of the rule that needs no calendar: in time, and not past the count. */
+function checkTimingAndCount(
+  request: Pick<ExtensionRequest, 'requestedAt' | 'handlingBy' | 'extensionsGranted'>,
+  maxCount: number,
+): Extract<ExtensionCheck, { ok: false }> | null {
+  if (request.requestedAt > request.handlingBy) {
+    return refuse('deadline_passed', '办理时限已过，不能再申请延期，按超期处理');
+  }
+  if (request.extensionsGranted >= maxCount) {
+    return refuse('limit_reached', `已延期${request.extensionsGranted}次，达到上限${maxCount}次`);
+  }
+  return null;
+}
 
 export function canRequestExtension(request: ExtensionRequest, policy: Policy): ExtensionCheck {
   const rule = extensionRule(request.handlingClass, policy);
   const extra = request.extra ?? rule.maxExtra.amount;
-  if (request.requestedAt > request.handlingBy) {
-    return refuse('deadline_passed', '办理时限已过，不能再申请延期，按超期处理');
-  }
-  if (request.extensionsGranted >= rule.maxCount) {
-    return refuse(
-      'limit_reached',
-      `已延期${request.extensionsGranted}次，达到上限${rule.maxCount}次`,
-    );
-  }
+  const refused = checkTimingAndCount(request, rule.maxCount);
+  if (refused) return refused;
   if (!(extra > 0) || (rule.maxExtra.unit.endsWith('Days') && !Number.isInteger(extra))) {
     return refuse('invalid_amount', `延期时长无效：${extra}`);
   }
@@ -69,6 +75,40 @@ export function canRequestExtension(request: ExtensionRequest, policy: Policy): 
     return refuse('too_long', `申请延期超过上限${describeLimit(rule.maxExtra)}`);
   }
   return { ok: true, extra: { unit: rule.maxExtra.unit, amount: extra } };
+}
+
+/**
+ * The same rule for a request that names the new limit as an instant (as the API and the order
+ * workflow do): in time, within the count, later than the limit in force and no later than
+ * `latestHandlingBy`, the longest extension by the calendar (`extendDeadline` with the default
+ * extra, looked up by the workflow as an activity). Without `latestHandlingBy` (before the lookup)
+ * everything else is checked.
+ */
+export function canExtendTo(
+  request: {
+    readonly requestedAt: Date;
+    readonly handlingBy: Date;
+    readonly extensionsGranted: number;
+    readonly requestedHandlingBy: Date;
+    readonly latestHandlingBy?: Date;
+  },
+  policy: { readonly extension: Pick<Policy['extension'], 'maxCount'> },
+): { readonly ok: true } | Extract<ExtensionCheck, { ok: false }> {
+  const refused = checkTimingAndCount(request, policy.extension.maxCount);
+  if (refused) return refused;
+  if (
+    Number.isNaN(request.requestedHandlingBy.getTime()) ||
+    request.requestedHandlingBy <= request.handlingBy
+  ) {
+    return refuse('not_later', `申请的办理时限须晚于现行时限 ${request.handlingBy.toISOString()}`);
+  }
+  if (request.latestHandlingBy && request.requestedHandlingBy > request.latestHandlingBy) {
+    return refuse(
+      'too_long',
+      `延期不得超过原办理时限，最晚至 ${request.latestHandlingBy.toISOString()}`,
+    );
+  }
+  return { ok: true };
 }
 
 /**
@@ -87,8 +127,8 @@ export function extendDeadline(
 }
 
 function refuse(
-  code: Exclude<ExtensionCheck, { ok: true }>['code'],
+  code: ExtensionRefusalCode,
   explanation: string,
-): ExtensionCheck {
+): Extract<ExtensionCheck, { ok: false }> {
   return { ok: false, code, explanation };
 }

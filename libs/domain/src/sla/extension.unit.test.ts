@@ -1,6 +1,6 @@
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { sampleReferenceData } from '../reference/sample';
-import { canRequestExtension, extendDeadline, extensionRule } from './extension';
+import { canExtendTo, canRequestExtension, extendDeadline, extensionRule } from './extension';
 
 const ref = sampleReferenceData();
 const calendar = WorkingCalendar.fromReference(ref);
@@ -75,5 +75,48 @@ describe('extensions (延期)', () => {
       provisional: true,
       provisionalYears: [2027],
     });
+  });
+});
+
+describe('canExtendTo (延期 to a named limit, as the order workflow asks)', () => {
+  const request = {
+    requestedAt: at('2026-11-28T10:00:00'),
+    handlingBy,
+    extensionsGranted: 0,
+    requestedHandlingBy: at('2026-12-05T23:59:59.999'),
+  };
+  const latestHandlingBy = extendDeadline(
+    { handlingClass: 'general', handlingBy, requestedAt: handlingBy, extensionsGranted: 0 },
+    calendar,
+    ref.policy,
+  );
+
+  it('allows a later limit up to the longest extension by the calendar', () => {
+    expect(canExtendTo(request, ref.policy)).toEqual({ ok: true });
+    expect(canExtendTo({ ...request, latestHandlingBy }, ref.policy)).toEqual({ ok: true });
+    expect(
+      canExtendTo(
+        { ...request, requestedHandlingBy: latestHandlingBy, latestHandlingBy },
+        ref.policy,
+      ),
+    ).toEqual({ ok: true });
+  });
+
+  it('refuses late, counted-out, not later and too long requests, each with its code', () => {
+    const code = (r: Parameters<typeof canExtendTo>[0]) => {
+      const check = canExtendTo(r, ref.policy);
+      return check.ok ? 'ok' : check.code;
+    };
+    expect(code({ ...request, requestedAt: at('2026-12-01T00:00:00') })).toBe('deadline_passed');
+    expect(code({ ...request, extensionsGranted: 1 })).toBe('limit_reached');
+    expect(code({ ...request, requestedHandlingBy: handlingBy })).toBe('not_later');
+    expect(code({ ...request, requestedHandlingBy: new Date(Number.NaN) })).toBe('not_later');
+    expect(
+      code({
+        ...request,
+        requestedHandlingBy: new Date(latestHandlingBy.getTime() + 1),
+        latestHandlingBy,
+      }),
+    ).toBe('too_long');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The deadlines of one order (shared/domain.md, "The order's process", steps 1, 4, 5, 6). Each
+ * The deadlines of one order (docs/domain.md, "The order's process", steps 1, 4, 5, 6). Each
  * group appears once its clock has started: dispatch at intake, acknowledgement at dispatch,
  * response and handling at acknowledgement.
  */

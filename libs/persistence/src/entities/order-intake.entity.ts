@@ -38,6 +38,13 @@ export class OrderIntakeEntity {
   @Column({ name: 'screening_reason', type: 'text', nullable: true })
   screeningReason!: string | null;
 
+  /**
+   * The workflow input this intake decided (screening included): a retry with the same key
+   * starts exactly this. Null for orders taken in before it was kept.
+   */
+  @Column({ name: 'workflow_input', type: 'jsonb', nullable: true })
+  workflowInput!: unknown;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,8 +1,4 @@
-import {
-  type EventEnvelope,
-  type OrderDispatchedV1,
-  type OrderReceivedV1,
-} from '@hotline/contracts';
+import { asOrderEvent, type EventEnvelope, type OrderReceivedV1 } from '@hotline/contracts';
 import { type ReferenceData } from '@hotline/domain';
 import { type Projection, type ProjectionContext } from '../../runner/projection';
 import { type Sql } from '../../runner/sql';
@@ -33,11 +29,11 @@ export function hotspotsProjection(ref: ReferenceData): Projection {
   return {
     name: 'hotspots',
     aggregateTypes: ['order'],
-    async apply(event: EventEnvelope, { sql }: ProjectionContext) {
-      if (event.type === 'OrderReceived')
-        await remember(sql, ref, event.payload as OrderReceivedV1);
-      if (event.type === 'OrderDispatched' && (event.payload as OrderDispatchedV1).attempt === 1) {
-        await accept(sql, ref, event);
+    async apply(envelope: EventEnvelope, { sql }: ProjectionContext) {
+      const event = asOrderEvent(envelope);
+      if (event?.type === 'OrderReceived') await remember(sql, ref, event.payload);
+      if (event?.type === 'OrderDispatched' && event.payload.attempt === 1) {
+        await accept(sql, ref, envelope);
       }
     },
   };
@@ -61,6 +57,16 @@ async function remember(sql: Sql, ref: ReferenceData, p: OrderReceivedV1) {
 }
 
 async function accept(sql: Sql, ref: ReferenceData, event: EventEnvelope) {
+  // Partitions are projected concurrently: orders of one group (matter, community) are accepted
+  // one transaction at a time, so the last to commit counts every other one.
+  const group = await sql.maybeOne<{ matter_type_code: string; community_id: string }>(
+    `SELECT matter_type_code, community_id FROM hotspot_order WHERE order_id = $1 AND NOT accepted`,
+    [event.aggregateId],
+  );
+  if (!group) return;
+  await sql.exec(`SELECT pg_advisory_xact_lock(hashtext('hotspot'), hashtext($1))`, [
+    `${group.matter_type_code} ${group.community_id}`,
+  ]);
   const accepted = await sql.maybeOne<AcceptedRow>(
     `UPDATE hotspot_order SET accepted = true WHERE order_id = $1 AND NOT accepted
      RETURNING matter_type_code, community_id, street_id, received_day::text AS received_day`,
@@ -81,8 +87,11 @@ async function accept(sql: Sql, ref: ReferenceData, event: EventEnvelope) {
     receivedAt: r.received_at,
     receivedDay: r.received_day,
   }));
-  const group = { matterTypeCode: accepted.matter_type_code, communityId: accepted.community_id };
-  for (const window of hotspotWindowsTouching(group, day, orders, ref)) {
+  const windowGroup = {
+    matterTypeCode: accepted.matter_type_code,
+    communityId: accepted.community_id,
+  };
+  for (const window of hotspotWindowsTouching(windowGroup, day, orders, ref)) {
     const row = await sql.maybeOne<{ inserted: boolean }>(
       `INSERT INTO hotspot (hotspot_id, matter_type_code, community_id, street_id, window_start,
          window_end, order_count, order_ids)

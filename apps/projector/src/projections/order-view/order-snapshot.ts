@@ -1,19 +1,8 @@
 import {
-  type CallbackRecordedV1,
-  type DeadlineBreachedV1,
+  asOrderEvent,
   type EventEnvelope,
-  type ExtensionDecidedV1,
-  type OrderAcknowledgedV1,
-  type OrderClosedV1,
-  type OrderDispatchedV1,
-  type OrderEscalatedV1,
-  type OrderFilteredV1,
-  type OrderQueuedForManualDispatchV1,
   type OrderReceivedV1,
-  type OrderResolvedV1,
-  type OrderReturnedV1,
-  type OrderReworkedV1,
-  type OrderRespondedV1,
+  unreachable,
 } from '@hotline/contracts';
 
 /**
@@ -87,16 +76,18 @@ const HANDLING = ['acknowledged', 'responded', 'in_progress'];
  */
 export function evolveOrderSnapshot(
   previous: OrderSnapshot | null,
-  event: EventEnvelope,
+  envelope: EventEnvelope,
 ): OrderSnapshot | null {
-  if (event.type === 'OrderReceived') return received(event.payload as OrderReceivedV1, event);
+  const event = asOrderEvent(envelope);
+  if (event?.type === 'OrderReceived') return received(event.payload, envelope);
   if (!previous) return null;
-  const at = event.occurredAt;
-  const s: OrderSnapshot = { ...previous, updatedAt: at, lastSequence: event.sequence };
-  const p = event.payload;
+  const at = envelope.occurredAt;
+  const s: OrderSnapshot = { ...previous, updatedAt: at, lastSequence: envelope.sequence };
+  // A type this version does not know (a newer producer): keep the row, note the sequence.
+  if (!event) return withNextDue(s, at);
   switch (event.type) {
     case 'OrderFiltered': {
-      const f = p as OrderFilteredV1;
+      const f = event.payload;
       s.filterOutcome = f.outcome;
       s.filterReason = f.reason ?? null;
       s.mergedIntoOrderId = f.mergedIntoOrderId ?? null;
@@ -104,10 +95,10 @@ export function evolveOrderSnapshot(
     }
     case 'OrderQueuedForManualDispatch':
       s.status = 'awaiting_dispatch';
-      s.dispatchBy = (p as OrderQueuedForManualDispatchV1).dispatchBy ?? null;
+      s.dispatchBy = event.payload.dispatchBy ?? null;
       break;
     case 'OrderDispatched': {
-      const d = p as OrderDispatchedV1;
+      const d = event.payload;
       Object.assign(s, clearedLimits(), {
         status: 'dispatched',
         leadUnitId: d.leadUnitId,
@@ -123,13 +114,13 @@ export function evolveOrderSnapshot(
       break;
     }
     case 'OrderReturned':
-      s.returnCount = (p as OrderReturnedV1).returnCount;
+      s.returnCount = event.payload.returnCount;
       break;
     case 'OrderSentToArbitration':
       Object.assign(s, clearedLimits(), { status: 'in_arbitration' });
       break;
     case 'OrderAcknowledged': {
-      const a = p as OrderAcknowledgedV1;
+      const a = event.payload;
       s.status = 'acknowledged';
       s.acknowledgedAt = at;
       s.respondBy = a.deadlines.respondBy ?? s.respondBy;
@@ -139,7 +130,7 @@ export function evolveOrderSnapshot(
     case 'OrderResponded':
       if (s.status === 'acknowledged') s.status = 'responded';
       s.respondedAt = at;
-      s.respondedWithinLimit = (p as OrderRespondedV1).withinLimit;
+      s.respondedWithinLimit = event.payload.withinLimit;
       break;
     case 'ProgressReported':
       if (s.status !== 'resolved') s.status = 'in_progress';
@@ -148,7 +139,7 @@ export function evolveOrderSnapshot(
       s.extensionStatus = 'pending';
       break;
     case 'ExtensionDecided': {
-      const e = p as ExtensionDecidedV1;
+      const e = event.payload;
       s.extensionStatus = e.approved ? 'approved' : 'denied';
       s.handleBy = e.handleBy;
       break;
@@ -157,7 +148,7 @@ export function evolveOrderSnapshot(
       s.reminderCount += 1;
       break;
     case 'DeadlineBreached': {
-      const kind = (p as DeadlineBreachedV1).kind;
+      const kind = event.payload.kind;
       if (!s.breaches.includes(kind)) s.breaches = [...s.breaches, kind];
       s.firstBreachedAt ??= at;
       break;
@@ -169,10 +160,10 @@ export function evolveOrderSnapshot(
     case 'OrderEscalated':
       s.escalationCount += 1;
       s.lastEscalatedAt = at;
-      s.lastEscalationNote = (p as OrderEscalatedV1).note;
+      s.lastEscalationNote = event.payload.note;
       break;
     case 'OrderResolved': {
-      const r = p as OrderResolvedV1;
+      const r = event.payload;
       s.status = 'resolved';
       s.resolvedAt = at;
       s.resolvedWithinLimit = r.withinLimit;
@@ -181,7 +172,7 @@ export function evolveOrderSnapshot(
       break;
     }
     case 'CallbackRecorded': {
-      const c = p as CallbackRecordedV1;
+      const c = event.payload;
       s.callbackAttempts = c.attempt;
       if (c.reached) {
         s.callbackAnswered = true;
@@ -193,7 +184,7 @@ export function evolveOrderSnapshot(
       break;
     }
     case 'OrderReworked': {
-      const w = p as OrderReworkedV1;
+      const w = event.payload;
       Object.assign(s, {
         status: 'acknowledged',
         reworkRounds: w.round,
@@ -216,21 +207,23 @@ export function evolveOrderSnapshot(
       s.exclusionStatus = 'pending';
       break;
     case 'ExclusionDecided':
-      s.exclusionStatus = (p as { approved: boolean }).approved ? 'approved' : 'denied';
+      s.exclusionStatus = event.payload.approved ? 'approved' : 'denied';
       break;
     case 'OrderTerminated':
       break;
     case 'OrderClosed': {
-      const c = p as OrderClosedV1;
+      const c = event.payload;
       s.status = 'closed';
       s.closure = c.closure;
       s.closedAt = at;
       s.breaches = [...new Set([...s.breaches, ...c.breaches])];
       break;
     }
+    case 'OrderEscalatedToWhistle':
+    case 'OrderWhistleConcluded':
+      break; // the whistle board shows these
     default:
-      // A type this version does not know (a newer producer): keep the row, note the sequence.
-      break;
+      return unreachable(event);
   }
   return withNextDue(s, at);
 }

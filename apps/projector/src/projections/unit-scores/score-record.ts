@@ -1,4 +1,4 @@
-import { type EventEnvelope, type OrderClosedV1 } from '@hotline/contracts';
+import { asOrderEvent, type EventEnvelope } from '@hotline/contracts';
 import { type OrderOutcomeRecord, shanghaiMonth } from '@hotline/domain';
 
 /**
@@ -7,9 +7,10 @@ import { type OrderOutcomeRecord, shanghaiMonth } from '@hotline/domain';
  * never reached a unit and score nothing. A terminated order (终止办理, decided by the centre
  * after review) leaves the denominators like a filtered one.
  */
-export function scoreRecordOf(event: EventEnvelope): OrderOutcomeRecord | null {
-  if (event.type !== 'OrderClosed') return null;
-  const c = event.payload as OrderClosedV1;
+export function scoreRecordOf(envelope: EventEnvelope): OrderOutcomeRecord | null {
+  const event = asOrderEvent(envelope);
+  if (event?.type !== 'OrderClosed') return null;
+  const c = event.payload;
   if (!c.leadUnitId || (c.closure !== 'completed' && c.closure !== 'terminated')) return null;
   const answered = c.callback?.answered === true && c.callback.satisfaction !== undefined;
   return {

@@ -1,16 +1,4 @@
-import {
-  type CommitmentDeadlineMissedV1,
-  type CommitmentMadeV1,
-  type DepartmentReportedV1,
-  type EventEnvelope,
-  type WhistleBlownV1,
-  type WhistleClosedV1,
-  type WhistleEscalatedV1,
-  type WhistleEvaluatedV1,
-  type WhistleEvaluationCompletedV1,
-  type WhistleRefusedV1,
-  type WhistleVerifiedV1,
-} from '@hotline/contracts';
+import { asWhistleEvent, type EventEnvelope, unreachable } from '@hotline/contracts';
 import { shanghaiMonth, type WhistleParticipation } from '@hotline/domain';
 
 /** One summoned department's part in a whistle: 报到, 表态, done, 核查, misses, the rating. */
@@ -119,12 +107,12 @@ const opened = (
  */
 export function evolveWhistle(
   previous: WhistleSnapshot | null,
-  event: EventEnvelope,
+  envelope: EventEnvelope,
 ): WhistleSnapshot | null {
-  const at = event.occurredAt;
-  const p = event.payload;
-  if (event.type === 'WhistleBlown') {
-    const f = p as WhistleBlownV1;
+  const at = envelope.occurredAt;
+  const event = asWhistleEvent(envelope);
+  if (event?.type === 'WhistleBlown') {
+    const f = event.payload;
     return withStatus({
       ...opened(event, f),
       blownAt: f.blownAt,
@@ -136,12 +124,14 @@ export function evolveWhistle(
       departments: [...new Set(f.summonedUnitIds)].sort().map(part),
     });
   }
-  if (event.type === 'WhistleRefused') {
+  if (event?.type === 'WhistleRefused') {
     // The scope check refused it (吹哨泛化): listed, never blown, no department owes anything.
-    return { ...opened(event, p as WhistleRefusedV1), status: 'refused' };
+    return { ...opened(event, event.payload), status: 'refused' };
   }
   if (!previous) return null;
-  const s = touched(previous, event);
+  const s = touched(previous, envelope);
+  // A type this version does not know (a newer producer): keep the row, note the sequence.
+  if (!event) return withStatus(s);
   const dept = (id: string) => {
     let d = s.departments.find((x) => x.departmentId === id);
     if (!d) {
@@ -155,10 +145,9 @@ export function evolveWhistle(
   const miss = (d: DepartmentPart, kind: string) => {
     if (!d.misses.includes(kind)) d.misses = [...d.misses, kind];
   };
-  const departmentId = typeof p.departmentId === 'string' ? p.departmentId : undefined;
   switch (event.type) {
     case 'DepartmentReported': {
-      const f = p as DepartmentReportedV1;
+      const f = event.payload;
       Object.assign(dept(f.departmentId), {
         report: f.withinLimit ? 'on_time' : 'late',
         reportMode: f.mode,
@@ -167,32 +156,32 @@ export function evolveWhistle(
       break;
     }
     case 'ReportDeadlineMissed': {
-      const d = dept(departmentId!);
+      const d = dept(event.payload.departmentId);
       miss(d, 'report');
       if (d.report === 'pending') d.report = 'missed'; // reporting later makes it 'late'
       break;
     }
     case 'CommitmentMade': {
-      const f = p as CommitmentMadeV1;
+      const f = event.payload;
       Object.assign(dept(f.departmentId), { commitment: 'made', commitmentDueBy: f.dueBy });
       break;
     }
     case 'CommitmentDeadlineMissed': {
-      const f = p as CommitmentDeadlineMissedV1;
+      const f = event.payload;
       miss(dept(f.departmentId), f.kind);
       break;
     }
     case 'DepartmentUrged':
-      dept(departmentId!).urges += 1; // 催办
+      dept(event.payload.departmentId).urges += 1; // 催办
       break;
     case 'DepartmentEscalated':
-      dept(departmentId!).escalations += 1; // 督办
+      dept(event.payload.departmentId).escalations += 1; // 督办
       break;
     case 'DepartmentCompleted':
-      dept(departmentId!).completedAt = at;
+      dept(event.payload.departmentId).completedAt = at;
       break;
     case 'WhistleVerified': {
-      const f = p as WhistleVerifiedV1;
+      const f = event.payload;
       const d = dept(f.departmentId);
       d.verified = f.passed;
       if (!f.passed) d.completedAt = null; // sent back to do again
@@ -200,10 +189,10 @@ export function evolveWhistle(
     }
     case 'WhistleEscalated':
       s.escalated = true;
-      s.districtWhistleId = (p as WhistleEscalatedV1).districtWhistleId;
+      s.districtWhistleId = event.payload.districtWhistleId;
       break;
     case 'WhistleClosed': {
-      const f = p as WhistleClosedV1;
+      const f = event.payload;
       s.closedAt = at;
       s.outcome = f.outcome;
       s.districtWhistleId = f.districtWhistleId ?? s.districtWhistleId;
@@ -221,7 +210,7 @@ export function evolveWhistle(
       break;
     }
     case 'WhistleEvaluated': {
-      const f = p as WhistleEvaluatedV1;
+      const f = event.payload;
       Object.assign(dept(f.departmentId), {
         timeliness: f.timeliness,
         commitmentRating: f.commitment,
@@ -230,12 +219,15 @@ export function evolveWhistle(
       break;
     }
     case 'WhistleEvaluationCompleted':
-      for (const d of (p as WhistleEvaluationCompletedV1).departments)
-        dept(d.departmentId).score = d.score;
+      for (const d of event.payload.departments) dept(d.departmentId).score = d.score;
       break;
-    default:
+    case 'DepartmentProgressReported':
+    case 'WhistlePrecisionRated':
+    case 'WhistleOutcomeRated':
       // Progress notes, the departments' and the public's ratings: nothing the board shows.
       break;
+    default:
+      return unreachable(event);
   }
   return withStatus(s);
 }

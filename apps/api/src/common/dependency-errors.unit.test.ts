@@ -1,0 +1,35 @@
+import { QueryFailedError } from 'typeorm';
+import { DependencyUnavailableException, unavailableDependency } from './dependency-errors';
+
+describe('unavailableDependency', () => {
+  it('names PostgreSQL for connection failures, however they are wrapped', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:55432'), {
+      code: 'ECONNREFUSED',
+    });
+    expect(unavailableDependency(refused)).toBe('database');
+    expect(unavailableDependency(new Error('Connection terminated unexpectedly'))).toBe('database');
+    expect(unavailableDependency(new Error('timeout exceeded when trying to connect'))).toBe(
+      'database',
+    );
+    const shutdown = Object.assign(
+      new Error('terminating connection due to administrator command'),
+      {
+        code: '57P01',
+      },
+    );
+    expect(unavailableDependency(new QueryFailedError('SELECT 1', [], shutdown))).toBe('database');
+  });
+
+  it('names Temporal for gRPC UNAVAILABLE and deadlines, and leaves ordinary errors alone', () => {
+    const grpc = Object.assign(new Error('14 UNAVAILABLE: No connection established'), {
+      code: 14,
+      details: 'No connection established',
+      metadata: { get: () => [] },
+    });
+    expect(unavailableDependency(grpc)).toBe('temporal');
+    expect(unavailableDependency(new DependencyUnavailableException('worker', 5))).toBe('worker');
+    const syntax = Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' });
+    expect(unavailableDependency(new QueryFailedError('SELEC 1', [], syntax))).toBeNull();
+    expect(unavailableDependency(new TypeError('x is undefined'))).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  type Client,
+  type WorkflowExecutionDescription,
+  type WorkflowStartOptions,
+} from '@temporalio/client';
+import { type Settings } from '../infrastructure/settings';
+import { TEMPORAL_CLIENT } from '../tokens';
+import {
+  type Dependency,
+  DependencyUnavailableException,
+  unavailableDependency,
+} from './dependency-errors';
+
+/**
+ * Every call the API makes to Temporal, each with a time limit. Without one, an update waits as
+ * long as the workflow takes — for ever while the worker is down, or while Kafka is (an update
+ * answers once its events are published) — and the client's request hangs. Past the limit the
+ * call is cancelled (gRPC deadline and AbortSignal) and the caller gets a 503 with Retry-After.
+ */
+@Injectable()
+export class WorkflowGateway {
+  private readonly timeouts: { action: number; call: number; retryAfter: number };
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    config: ConfigService<Settings, true>,
+  ) {
+    const p = config.get('platform', { infer: true });
+    this.timeouts = {
+      action: p.actionTimeoutMs,
+      call: p.temporalCallTimeoutMs,
+      retryAfter: p.retryAfterSeconds,
+    };
+  }
+
+  get retryAfterSeconds(): number {
+    return this.timeouts.retryAfter;
+  }
+
+  /** Sends `<name>Update` and waits for its answer (the new state, or a refusal). */
+  update<T>(workflowId: string, name: string, arg: unknown): Promise<T> {
+    return this.bounded(this.timeouts.action, 'worker', () =>
+      this.client.workflow.getHandle(workflowId).executeUpdate<T, [unknown]>(`${name}Update`, {
+        args: [arg],
+      }),
+    );
+  }
+
+  query<T>(workflowId: string, name: string): Promise<T> {
+    return this.bounded(this.timeouts.call, 'worker', () =>
+      this.client.workflow.getHandle(workflowId).query<T>(name),
+    );
+  }
+
+  start(workflowType: string, options: WorkflowStartOptions): Promise<unknown> {
+    return this.bounded(this.timeouts.call, 'temporal', () =>
+      this.client.workflow.start(workflowType, options),
+    );
+  }
+
+  describe(workflowId: string): Promise<WorkflowExecutionDescription> {
+    return this.bounded(this.timeouts.call, 'temporal', () =>
+      this.client.workflow.getHandle(workflowId).describe(),
+    );
+  }
+
+  /**
+   * Runs `fn` with a deadline; a timeout or an unreachable server becomes a 503. Other errors
+   * (a refusal, no such workflow) pass unchanged.
+   */
+  private async bounded<T>(ms: number, onTimeout: Dependency, fn: () => Promise<T>): Promise<T> {
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(new DependencyUnavailableException(onTimeout, this.timeouts.retryAfter));
+      }, ms);
+    });
+    try {
+      return await Promise.race([
+        this.client.withDeadline(Date.now() + ms, () =>
+          this.client.withAbortSignal(abort.signal, fn),
+        ),
+        expired,
+      ]);
+    } catch (err) {
+      const down = unavailableDependency(err);
+      if (down && !(err instanceof DependencyUnavailableException))
+        throw new DependencyUnavailableException(
+          down === 'temporal' && onTimeout === 'worker' && abort.signal.aborted ? 'worker' : down,
+          this.timeouts.retryAfter,
+        );
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      expired.catch(() => undefined);
+    }
+  }
+}

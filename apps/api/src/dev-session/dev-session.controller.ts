@@ -1,0 +1,61 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Public } from '../auth/auth.decorators';
+import { ROLES, signToken } from '../auth/jwt';
+import { ZodValidationPipe } from '../common/zod-validation.pipe';
+import { DEV_SESSION_CONFIG, type DevSessionConfig } from './dev-session.config';
+
+export const devSessionRequestSchema = z
+  .object({
+    role: z.enum(ROLES),
+    /** The street, department or enterprise a `unit` acts for (libs/domain/data/units.json). */
+    unitId: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a unit id such as CGZF or XHJD')
+      .optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((b) => b.role !== 'unit' || b.unitId, {
+    message: 'a unit session needs unitId (e.g. CGZF, XHJD)',
+    path: ['unitId'],
+  });
+export type DevSessionRequest = z.infer<typeof devSessionRequestSchema>;
+
+/**
+ * POST /dev/session — a development sign-in for the console's role picker: a token signed with
+ * the API's own key, like `npm run token`. Never registered in production (404 there): in
+ * production the console takes a bearer token from the city's single sign-on instead.
+ * Excluded from the OpenAPI document: it is not part of the API's contract.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('dev')
+export class DevSessionController {
+  constructor(@Inject(DEV_SESSION_CONFIG) private readonly config: DevSessionConfig) {}
+
+  @Post('session')
+  @HttpCode(201)
+  create(@Body(new ZodValidationPipe(devSessionRequestSchema)) body: DevSessionRequest) {
+    const now = Date.now();
+    const token = signToken(
+      {
+        sub: `dev-${body.role}-${body.unitId ?? 'centre'}`,
+        role: body.role,
+        ...(body.unitId ? { unitId: body.unitId } : {}),
+        ...(body.name ? { name: body.name } : {}),
+      },
+      this.config.authSecret,
+      this.config.ttlSeconds,
+      now,
+    );
+    return {
+      token,
+      role: body.role,
+      ...(body.unitId ? { unitId: body.unitId } : {}),
+      expiresAt: new Date(now + this.config.ttlSeconds * 1000).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,342 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import {
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { api, call } from '../../api/client';
+import type {
+  HotspotsPage,
+  MonthlyTopics,
+  RankedUnit,
+  Ranking,
+  ScoresPage,
+} from '../../api/models';
+import { Chart } from '../../components/Chart';
+import { CursorPager, ErrorAlert, Loading, useCursor } from '../../components/common';
+import { formatTime, percent } from '../../lib/labels';
+import { monthsUpTo, shanghaiMonth } from '../../lib/months';
+import { matterName, placeName, unitName, UNITS } from '../../lib/reference';
+
+const GROUPS = [
+  ['streets', '街道'],
+  ['townships', '乡镇'],
+  ['departments', '区级部门'],
+  ['enterprises', '公共服务企业'],
+] as const;
+
+/** 考核分析: the monthly 三率 ranking, hotspots (未诉先办) and the monthly topic (每月一题). */
+export default function AnalysisPage() {
+  const [month, setMonth] = useState(() => shanghaiMonth(new Date()));
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Typography.Title level={2} className="page-title" style={{ marginBottom: 0 }}>
+          考核分析
+        </Typography.Title>
+        <DatePicker
+          picker="month"
+          aria-label="月份"
+          allowClear={false}
+          value={dayjs(`${month}-01`)}
+          onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+        />
+      </Space>
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'ranking', label: '三率排名', children: <RankingTab month={month} /> },
+          { key: 'hotspots', label: '热点', children: <HotspotsTab /> },
+          { key: 'topics', label: '每月一题', children: <TopicsTab month={month} /> },
+        ]}
+      />
+    </>
+  );
+}
+
+function RankingTab({ month }: { month: string }) {
+  const ranking = useQuery({
+    queryKey: ['ranking', month],
+    queryFn: async () =>
+      (await call(api.GET('/views/scores/ranking', { params: { query: { month } } }))) as Ranking,
+  });
+  const [unit, setUnit] = useState<string>();
+  if (ranking.error) return <ErrorAlert error={ranking.error} />;
+  if (ranking.isLoading) return <Loading />;
+  const groups = ranking.data?.groups ?? {};
+  const ranked = GROUPS.flatMap(
+    ([key]) => ((groups as Record<string, RankedUnit[] | undefined>)[key] ?? []) as RankedUnit[],
+  );
+  const chosen = unit ?? ranked[0]?.unitId;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      <Row gutter={[16, 16]}>
+        {GROUPS.map(([key, label]) => {
+          const rows = ((groups as Record<string, RankedUnit[] | undefined>)[key] ??
+            []) as RankedUnit[];
+          return (
+            <Col xs={24} xl={12} key={key}>
+              <Card size="small" title={`${label}排名`}>
+                <section aria-label={`${label}排名`}>
+                  <Table<RankedUnit>
+                    size="small"
+                    rowKey="unitId"
+                    pagination={false}
+                    dataSource={rows}
+                    locale={{ emptyText: '本月暂无考核数据' }}
+                    scroll={{ x: 560 }}
+                    onRow={(r) => ({
+                      onClick: () => setUnit(r.unitId),
+                      style: { cursor: 'pointer' },
+                    })}
+                    columns={[
+                      { title: '名次', dataIndex: 'rank', width: 56 },
+                      { title: '单位', dataIndex: 'name', ellipsis: true },
+                      {
+                        title: '综合',
+                        dataIndex: 'composite',
+                        render: (v: number) => v?.toFixed(2),
+                        width: 70,
+                      },
+                      { title: '响应率', dataIndex: 'responseRate', render: percent, width: 80 },
+                      { title: '解决率', dataIndex: 'resolutionRate', render: percent, width: 80 },
+                      {
+                        title: '满意率',
+                        dataIndex: 'satisfactionRate',
+                        render: percent,
+                        width: 80,
+                      },
+                      { title: '计入', dataIndex: 'counted', width: 56 },
+                    ]}
+                  />
+                </section>
+              </Card>
+            </Col>
+          );
+        })}
+      </Row>
+      {(ranking.data?.unranked ?? []).length > 0 && (
+        <Typography.Text type="secondary">
+          未排名（数据不足）：{(ranking.data?.unranked ?? []).map(unitName).join('、')}
+        </Typography.Text>
+      )}
+      <Card
+        size="small"
+        title="单位月度走势"
+        extra={
+          <Select
+            aria-label="选择单位"
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 260 }}
+            value={chosen}
+            onChange={setUnit}
+            placeholder="选择单位"
+            options={UNITS.map((u) => ({ value: u.id, label: u.name }))}
+          />
+        }
+      >
+        {chosen ? (
+          <UnitTrend unitId={chosen} month={month} />
+        ) : (
+          <Empty description="选择一个单位查看走势" />
+        )}
+      </Card>
+    </Space>
+  );
+}
+
+function UnitTrend({ unitId, month }: { unitId: string; month: string }) {
+  const months = monthsUpTo(month, 6);
+  const results = useQueries({
+    queries: months.map((m) => ({
+      queryKey: ['scores', unitId, m],
+      queryFn: async () =>
+        (await call(
+          api.GET('/views/scores', { params: { query: { month: m, unit: unitId, limit: 1 } } }),
+        )) as ScoresPage,
+    })),
+  });
+  const loading = results.some((r) => r.isLoading);
+  const error = results.find((r) => r.error)?.error;
+  const option = useMemo(() => {
+    const row = (i: number) => results[i]?.data?.items?.[0];
+    const series = (name: string, pick: (i: number) => number | null | undefined, scale = 100) => ({
+      name,
+      type: 'line' as const,
+      connectNulls: true,
+      data: months.map((_, i) => {
+        const v = pick(i);
+        return v == null ? null : Number((v * scale).toFixed(1));
+      }),
+    });
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 36, bottom: 24 },
+      xAxis: { type: 'category', data: months },
+      yAxis: { type: 'value', min: 0, max: 100 },
+      series: [
+        series('综合得分', (i) => row(i)?.composite, 1),
+        series('响应率%', (i) => row(i)?.responseRate),
+        series('解决率%', (i) => row(i)?.resolutionRate),
+        series('满意率%', (i) => row(i)?.satisfactionRate),
+      ],
+    };
+  }, [results.map((r) => r.dataUpdatedAt).join(), unitId, month]);
+  if (error) return <ErrorAlert error={error} />;
+  if (loading) return <Loading />;
+  return <Chart option={option} label={`${unitName(unitId)}近六个月三率走势`} />;
+}
+
+function HotspotsTab() {
+  const pager = useCursor();
+  const hotspots = useQuery({
+    queryKey: ['hotspots', pager.cursor],
+    placeholderData: (p) => p,
+    queryFn: async () =>
+      (await call(
+        api.GET('/views/hotspots', {
+          params: { query: { limit: 20, ...(pager.cursor ? { cursor: pager.cursor } : {}) } },
+        }),
+      )) as HotspotsPage,
+  });
+  if (hotspots.error) return <ErrorAlert error={hotspots.error} />;
+  if (hotspots.isLoading) return <Loading />;
+  type Hotspot = NonNullable<HotspotsPage['items']>[number];
+  return (
+    <Card size="small" title="热点（同一社区同类诉求集中）">
+      <section aria-label="热点">
+        <Table<Hotspot>
+          size="small"
+          rowKey={(h) => h.hotspotId ?? ''}
+          pagination={false}
+          scroll={{ x: 700 }}
+          dataSource={hotspots.data?.items ?? []}
+          locale={{ emptyText: '暂无热点' }}
+          columns={[
+            { title: '社区', dataIndex: 'communityId', render: placeName },
+            { title: '街道', dataIndex: 'streetId', render: placeName },
+            { title: '事项', dataIndex: 'matterTypeCode', render: matterName },
+            { title: '工单数', dataIndex: 'orderCount', width: 70 },
+            {
+              title: '时段',
+              key: 'w',
+              render: (_: unknown, h) =>
+                `${formatTime(h.windowStart)} – ${formatTime(h.windowEnd)}`,
+            },
+            {
+              title: '工单',
+              dataIndex: 'orderIds',
+              render: (ids: string[] = []) => (
+                <Space size={4} wrap>
+                  {ids.slice(0, 3).map((id) => (
+                    <Link key={id} to={`/orders/${id}`}>
+                      {id}
+                    </Link>
+                  ))}
+                  {ids.length > 3 && <Tag>等 {ids.length} 件</Tag>}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </section>
+      <CursorPager
+        pager={pager}
+        nextCursor={hotspots.data?.nextCursor}
+        loading={hotspots.isFetching}
+      />
+    </Card>
+  );
+}
+
+function TopicsTab({ month }: { month: string }) {
+  const topics = useQuery({
+    queryKey: ['topics', month],
+    queryFn: async () =>
+      (await call(
+        api.GET('/views/monthly-topics', { params: { query: { month } } }),
+      )) as MonthlyTopics,
+  });
+  if (topics.error) return <ErrorAlert error={topics.error} />;
+  if (topics.isLoading) return <Loading />;
+  type Candidate = NonNullable<MonthlyTopics['candidates']>[number];
+  const candidates = topics.data?.candidates ?? [];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card
+        size="small"
+        title={`每月一题候选（${topics.data?.month ?? month}，对比 ${topics.data?.comparedWith ?? ''}，共 ${topics.data?.orders ?? 0} 件）`}
+      >
+        <section aria-label="每月一题候选">
+          <Table<Candidate>
+            size="small"
+            rowKey={(c) => c.matterTypeCode ?? ''}
+            pagination={false}
+            dataSource={candidates}
+            scroll={{ x: 640 }}
+            locale={{ emptyText: '本月暂无候选' }}
+            columns={[
+              {
+                title: '事项',
+                key: 'm',
+                render: (_: unknown, c) => c.matterName ?? matterName(c.matterTypeCode),
+              },
+              { title: '本月', dataIndex: 'orders', width: 64 },
+              { title: '上月', dataIndex: 'previousOrders', width: 64 },
+              { title: '增长', dataIndex: 'growth', render: percent, width: 80 },
+              {
+                title: '入选理由',
+                dataIndex: 'reasons',
+                render: (r: string[] = []) =>
+                  r.map((x) => (
+                    <Tag key={x}>{x === 'most_frequent' ? '数量最多' : '增长最快'}</Tag>
+                  )),
+              },
+              {
+                title: '集中街道',
+                dataIndex: 'topStreets',
+                render: (s: { streetId?: string; orders?: number }[] = []) =>
+                  s.map((x) => `${placeName(x.streetId)} ${x.orders}`).join('、'),
+              },
+            ]}
+          />
+        </section>
+      </Card>
+      {candidates.length > 0 && (
+        <Card size="small" title="候选事项工单量">
+          <Chart
+            label="每月一题候选事项的本月与上月工单量"
+            option={{
+              tooltip: { trigger: 'axis' },
+              legend: { top: 0 },
+              grid: { left: 40, right: 16, top: 36, bottom: 60 },
+              xAxis: {
+                type: 'category',
+                data: candidates.map((c) => c.matterName ?? c.matterTypeCode),
+                axisLabel: { interval: 0, rotate: 20 },
+              },
+              yAxis: { type: 'value' },
+              series: [
+                { name: '本月', type: 'bar', data: candidates.map((c) => c.orders) },
+                { name: '上月', type: 'bar', data: candidates.map((c) => c.previousOrders) },
+              ],
+            }}
+          />
+        </Card>
+      )}
+    </Space>
+  );
+}

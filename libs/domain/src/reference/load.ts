@@ -1,0 +1,22 @@
+import type { ReferenceData } from './types';
+import { sampleReferenceData } from './sample';
+
+/**
+ * The reference data sets this build ships, by name. Production wiring loads one by name
+ * (configuration), so nothing outside tests calls `sampleReferenceData()` directly; a city with
+ * its own files adds its set here, or parses them itself with `parseReferenceData`.
+ */
+const REFERENCE_DATA_SETS: Readonly<Record<string, () => ReferenceData>> = {
+  /** 云川区, the fictional sample district in `data/`. */
+  'sample-district': sampleReferenceData,
+};
+
+export const REFERENCE_DATA_NAMES = Object.keys(REFERENCE_DATA_SETS);
+
+/** The named reference data set, validated once; an unknown name says which names exist. */
+export function loadReferenceData(name: string): ReferenceData {
+  const load = Object.hasOwn(REFERENCE_DATA_SETS, name) ? REFERENCE_DATA_SETS[name] : undefined;
+  if (!load)
+    throw new Error(`Unknown reference data "${name}"; known: ${REFERENCE_DATA_NAMES.join(', ')}`);
+  return load();
+}
