@@ -205,6 +205,8 @@ describe('views API', () => {
         .filter((p) => p.startsWith('/views/'))
         .sort(),
     ).toEqual([
+      '/views/admission-list',
+      '/views/admissions',
       '/views/departments/evaluations',
       '/views/hotspots',
       '/views/hotspots/{hotspotId}',
