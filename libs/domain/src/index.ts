@@ -172,4 +172,4 @@ export {
   type AdmissionPolicy,
   type AdmissionRefusalReason,
 } from './admission/admission';
-export { sampleAdmissionList } from './admission/sample-admission-list';
+export { sampleAdmissionApplication, sampleAdmissionList } from './admission/sample-admission-list';

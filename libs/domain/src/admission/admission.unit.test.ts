@@ -1,25 +1,8 @@
 import { sampleReferenceData } from '../reference/sample';
-import {
-  type AdmissionApplication,
-  AdmissionListError,
-  canAdmit,
-  parseAdmissionList,
-  precheckApplication,
-} from './admission';
-import { sampleAdmissionList } from './sample-admission-list';
+import { AdmissionListError, canAdmit, parseAdmissionList, precheckApplication } from './admission';
+import { sampleAdmissionApplication, sampleAdmissionList } from './sample-admission-list';
 
-const app = (over: Partial<AdmissionApplication> = {}): AdmissionApplication => ({
-  departmentId: 'WJW',
-  taskName: '适龄儿童疫苗接种入户提醒',
-  description: '社区对辖区适龄儿童家庭入户提醒按时接种',
-  level: 'community',
-  list: 'assisting',
-  legalBasis: '《疫苗管理法》第四十七条',
-  frequency: '每月',
-  resources: '区卫健委派一名公卫医生驻点',
-  funding: '每社区每年2万元工作经费',
-  ...over,
-});
+const app = sampleAdmissionApplication;
 
 describe('the published admission list', () => {
   it('loads the sample with its entries and version', () => {

@@ -1,5 +1,5 @@
 import type { AdmissionEvent } from '@hotline/contracts';
-import { DEFAULT_ADMISSION_POLICY, type AdmissionApplication } from '@hotline/domain';
+import { DEFAULT_ADMISSION_POLICY, sampleAdmissionApplication } from '@hotline/domain';
 import { deciderSpec } from '../testing/decider-spec';
 import {
   type AdmissionActor,
@@ -23,17 +23,7 @@ import {
 const T0 = Date.parse('2026-11-23T02:00:00Z'); // Monday 10:00 in Beijing
 const DAY = 86_400_000;
 const at = (days: number) => new Date(T0 + days * DAY).toISOString();
-const application: AdmissionApplication = {
-  departmentId: 'WJW',
-  taskName: '适龄儿童疫苗接种入户提醒',
-  description: '社区对辖区适龄儿童家庭入户提醒按时接种',
-  level: 'community',
-  list: 'assisting',
-  legalBasis: '《疫苗管理法》第四十七条',
-  frequency: '每月',
-  resources: '区卫健委派一名公卫医生驻点',
-  funding: '每社区每年2万元工作经费',
-};
+const application = sampleAdmissionApplication();
 const input: AdmissionWorkflowInput = {
   applicationId: 'ZS-20261123-0001',
   application,
