@@ -2,6 +2,7 @@
 // They live in @hotline/process; this entry point stays for the apps that know workflows by it.
 export type * from '@hotline/process';
 export {
+  isActionAnswer,
   ORDER_COMMAND_TYPES,
   OrderActionRefused,
   WHISTLE_COMMAND_TYPES,

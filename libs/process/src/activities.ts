@@ -89,6 +89,8 @@ export interface OrderPolicy {
    * refused (`limit_reached`, 409). Absent in orders started before the cap: no cap for them.
    */
   maxProgressNotes?: number;
+  /** History events per run before the order continues as new (policy.history); absent: default. */
+  historyEventsPerRun?: number;
 }
 
 export interface EventActivities {
@@ -141,6 +143,8 @@ export interface WhistlePolicy {
   rating: { min: number; max: number };
   /** Progress notes a whistle keeps, all departments together; absent in older whistles: no cap. */
   maxProgressNotes?: number;
+  /** History events per run before the whistle continues as new (policy.history); absent: default. */
+  historyEventsPerRun?: number;
 }
 
 /** One department's part on a whistle, as libs/domain's evaluation counts it. */

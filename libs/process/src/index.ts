@@ -31,3 +31,4 @@ export {
   type AdmissionWorkflowInput,
 } from './admission/model';
 export { ActionRefused, type RefusalCode } from './shared/refusal';
+export { type ActionAnswer, type ActionResult, isActionAnswer } from './shared/answer';

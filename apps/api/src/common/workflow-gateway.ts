@@ -5,6 +5,7 @@ import {
   type WorkflowExecutionDescription,
   type WorkflowStartOptions,
 } from '@temporalio/client';
+import { type ActionResult, isActionAnswer } from '@hotline/workflows';
 import { type Settings } from '../infrastructure/settings';
 import { TEMPORAL_CLIENT } from '../tokens';
 import {
@@ -39,7 +40,20 @@ export class WorkflowGateway {
     return this.timeouts.retryAfter;
   }
 
-  /** Sends `<name>Update` and waits for its answer (the new state, or a refusal). */
+  /**
+   * An action: sends `<name>Update` and answers the aggregate's state after it, or throws the
+   * refusal. Workflows answer an update once its events are recorded, with a slim answer
+   * (sequence, status; not the whole state, which would go into the history each time): the
+   * state is then read by `stateQuery` (a query enters no history). Workflows started before
+   * the change answer the whole state, taken as is.
+   */
+  async act<S>(workflowId: string, name: string, arg: unknown, stateQuery: string): Promise<S> {
+    const result = await this.update<ActionResult<S>>(workflowId, name, arg);
+    if (!isActionAnswer(result)) return result;
+    return this.query<S>(workflowId, stateQuery);
+  }
+
+  /** Sends `<name>Update` and waits for its answer (a slim answer or a state, or a refusal). */
   update<T>(workflowId: string, name: string, arg: unknown): Promise<T> {
     return this.bounded(this.timeouts.action, 'worker', () =>
       this.client.workflow.getHandle(workflowId).executeUpdate<T, [unknown]>(`${name}Update`, {

@@ -47,6 +47,7 @@ export function createOrderActivities(
         minReturnSupportingChars: p.returns.minSupportingChars,
         extensionLimitLookup: true,
         maxProgressNotes: p.notes.maxPerOrder,
+        ...(p.history ? { historyEventsPerRun: p.history.eventsPerRun } : {}),
       };
     },
 

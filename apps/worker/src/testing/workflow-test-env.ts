@@ -1,7 +1,13 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EventEnvelope } from '@hotline/contracts';
 import { type ReferenceData, sampleAdmissionList, sampleReferenceData } from '@hotline/domain';
-import type { OrderCommand, OrderState, OrderWorkflowInput } from '@hotline/workflows';
+import {
+  type ActionResult,
+  isActionAnswer,
+  type OrderCommand,
+  type OrderState,
+  type OrderWorkflowInput,
+} from '@hotline/workflows';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -132,16 +138,41 @@ export const operator = { kind: 'operator' as const, userId: 'op-1' };
 
 type Command<T extends OrderCommand['type']> = Omit<Extract<OrderCommand, { type: T }>, 'type'>;
 
-/** Sends an action as an update and returns the new state (or throws the refusal). */
+/**
+ * Sends an action as an update and returns the new state (or throws the refusal). The update
+ * answers once the action's events are recorded (a slim answer: sequence and status); like the
+ * API, this then waits for them on the (collected) stream and reads the state by query.
+ */
 export async function act<T extends OrderCommand['type']>(
   h: WorkflowTestHarness,
   orderId: string,
   type: T,
   command: Command<T>,
 ): Promise<OrderState> {
-  return h.env.client.workflow
+  const result = await h.env.client.workflow
     .getHandle(orderId)
-    .executeUpdate<OrderState, [Command<T>]>(`${type}Update`, { args: [command] });
+    .executeUpdate<ActionResult<OrderState>, [Command<T>]>(`${type}Update`, { args: [command] });
+  return settled(h, orderId, result, () => stateOf(h, orderId));
+}
+
+/**
+ * The state an update answered: the whole state of older runs as is; for a slim answer, the
+ * state by query once every event up to the answer's sequence has been published.
+ */
+export async function settled<S>(
+  h: WorkflowTestHarness,
+  aggregateId: string,
+  result: ActionResult<S>,
+  read: () => Promise<S>,
+): Promise<S> {
+  if (!isActionAnswer(result)) return result;
+  await until(`${aggregateId} published up to #${result.sequence}`, () =>
+    h.published.some((e) => e.aggregateId === aggregateId && e.sequence >= result.sequence) ||
+    result.sequence === 0
+      ? true
+      : undefined,
+  );
+  return read();
 }
 
 export async function stateOf(h: WorkflowTestHarness, orderId: string): Promise<OrderState> {

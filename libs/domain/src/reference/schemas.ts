@@ -159,6 +159,7 @@ export const policyFile = z.strictObject({
   }),
   callback: z.strictObject({ maxAttempts: positiveInt, reworkLimit: z.number().int().min(0) }),
   notes: z.strictObject({ maxPerOrder: positiveInt, maxPerWhistle: positiveInt }),
+  history: z.strictObject({ eventsPerRun: positiveInt }).optional(),
   duplicate: z.strictObject({ windowDays: z.number().positive() }),
   maliciousRepeat: z.strictObject({
     rejectedContacts: positiveInt,

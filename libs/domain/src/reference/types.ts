@@ -152,6 +152,11 @@ export interface Policy {
    * history, which Temporal limits: past the cap the unit summarises in its resolution instead.
    */
   readonly notes: { readonly maxPerOrder: number; readonly maxPerWhistle: number };
+  /**
+   * A long-running order or whistle continues as new (a fresh workflow history carrying its
+   * state) past this many history events; absent: the workflows' default (1,000).
+   */
+  readonly history?: { readonly eventsPerRun: number };
   readonly duplicate: { readonly windowDays: number };
   readonly maliciousRepeat: { readonly rejectedContacts: number; readonly withinHours: number };
   readonly hotspot: { readonly minOrders: number; readonly windowDays: number };

@@ -41,10 +41,12 @@ export class ActOnOrder {
     if (!ORDER_ID.test(orderId))
       throw new BadRequestException(`"${orderId}" is not an order number like HL20261123-0000042`);
     try {
-      return await this.workflows.update<OrderState>(orderId, action, {
-        ...body,
-        actor: actorOf(principal),
-      });
+      return await this.workflows.act<OrderState>(
+        orderId,
+        action,
+        { ...body, actor: actorOf(principal) },
+        'orderState',
+      );
     } catch (err) {
       const answer = await this.answerFor(err, orderId, principal);
       this.logger.warn(
