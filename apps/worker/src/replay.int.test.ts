@@ -3,7 +3,17 @@ import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { workflowBundleOptions } from './workflow-bundle';
-import { WHISTLE_SCENARIOS } from './testing/whistle-scenarios';
+import { sampleReferenceData } from '@hotline/domain';
+import type { AdmissionState, AdmissionWorkflowInput } from '@hotline/workflows';
+import { rateAll, verifyAndClose, WHISTLE_SCENARIOS } from './testing/whistle-scenarios';
+import {
+  blowWhistle,
+  dept,
+  illegalStructureWhistle,
+  onWhistle,
+  reportCommitComplete,
+  untilCompleted,
+} from './testing/whistle-test-helpers';
 import {
   act,
   noiseOrder,
@@ -32,8 +42,13 @@ function recording(file: string): boolean {
   return wanted === '1' || wanted.split(',').some((prefix) => prefix && file.startsWith(prefix));
 }
 
-async function writeHistory(h: WorkflowTestHarness, file: string, workflowId: string) {
-  const history = await h.env.client.workflow.getHandle(workflowId).fetchHistory();
+async function writeHistory(
+  h: WorkflowTestHarness,
+  file: string,
+  workflowId: string,
+  runId?: string,
+) {
+  const history = await h.env.client.workflow.getHandle(workflowId, runId).fetchHistory();
   writeFileSync(
     path.join(HISTORIES, `${file}.history.pb`),
     temporal.api.history.v1.History.encode(history).finish(),
@@ -54,13 +69,39 @@ describe('replay of recorded workflow histories', () => {
           for (const [file, workflowId] of Object.entries(await scenario(h)))
             if (recording(file)) await writeHistory(h, file, workflowId);
         }
+        // `v2-`: the same scenarios on today's code (answer on record, slim answers, one timer,
+        // local lookups), kept beside the older ones, which stay as they were recorded.
+        for (const [name, scenario] of Object.entries(ORDER_SCENARIOS))
+          if (recording(`v2-order-${name}`))
+            await writeHistory(h, `v2-order-${name}`, await scenario(h));
+        for (const [name, scenario] of Object.entries(WHISTLE_SCENARIOS)) {
+          if (!recording(`v2-whistle-${name}`) && !recording('v2-order-whistle')) continue;
+          for (const [file, workflowId] of Object.entries(await scenario(h)))
+            if (recording(`v2-${file}`)) await writeHistory(h, `v2-${file}`, workflowId);
+        }
+        for (const [name, scenario] of Object.entries(ADMISSION_SCENARIOS))
+          if (recording(`v2-admission-${name}`))
+            await writeHistory(h, `v2-admission-${name}`, await scenario(h));
       } finally {
         await h.stop();
       }
+      if (recording('v2-order-continued') || recording('v2-whistle-continued'))
+        await recordContinued();
     }, 300_000);
   }
 
   it('replays every committed history with the current workflow code', async () => {
+    const v2 = readdirSync(HISTORIES).filter((f) => f.startsWith('v2-'));
+    // Today's shapes are covered too: answer on record, continue-as-new, the admission workflow.
+    expect(v2).toEqual(
+      expect.arrayContaining([
+        'v2-order-lifecycle.history.pb',
+        'v2-order-continued-first.history.pb',
+        'v2-order-continued-last.history.pb',
+        'v2-whistle-on-time.history.pb',
+        'v2-admission-admitted.history.pb',
+      ]),
+    );
     const files = readdirSync(HISTORIES)
       .filter((f) => f.endsWith('.history.pb'))
       .sort();
@@ -241,3 +282,133 @@ const ORDER_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string
     return untilClosed(h, input.orderId);
   },
 };
+
+/** Applications (准入), each run to its end. */
+const ADMISSION_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string>> = {
+  async admitted(h) {
+    const input = admissionInput();
+    await h.env.client.workflow.start('admissionWorkflow', {
+      workflowId: input.applicationId,
+      taskQueue: h.taskQueue,
+      args: [input],
+    });
+    await untilAdmission(h, input.applicationId, 'under_review');
+    await admissionAct(h, input.applicationId, 'review', {
+      actor: office,
+      decision: 'return',
+      missing: ['funding'],
+      note: '请写明经费来源',
+    });
+    await admissionAct(h, input.applicationId, 'resubmit', {
+      actor: input.appliedBy,
+      application: { ...input.application, funding: '区财政专项，每社区每年2万元' },
+    });
+    await admissionAct(h, input.applicationId, 'review', {
+      actor: office,
+      decision: 'admit',
+      note: '同意准入，纳入协助行政事务清单',
+    });
+    return untilClosed(h, input.applicationId);
+  },
+  async lapsed(h) {
+    const input = admissionInput();
+    await h.env.client.workflow.start('admissionWorkflow', {
+      workflowId: input.applicationId,
+      taskQueue: h.taskQueue,
+      args: [input],
+    });
+    await untilAdmission(h, input.applicationId, 'under_review');
+    await h.env.sleep('15 days'); // past the review limit: on the record (督办)
+    await admissionAct(h, input.applicationId, 'review', {
+      actor: office,
+      decision: 'return',
+      missing: ['legal_basis'],
+      note: '请写明法律依据',
+    });
+    await h.env.sleep('30 days'); // the department never resubmits: the application lapses
+    return untilClosed(h, input.applicationId);
+  },
+};
+
+let admissions = 0;
+const office = { kind: 'supervisor' as const, userId: 'office-reviewer' };
+function admissionInput(): AdmissionWorkflowInput {
+  admissions += 1;
+  return {
+    applicationId: `ZS-20261128-R${String(admissions).padStart(5, '0')}`,
+    appliedBy: { kind: 'unit', unitId: 'WJW', userId: 'wjw-clerk' },
+    application: {
+      departmentId: 'WJW',
+      taskName: '适龄儿童疫苗接种入户提醒',
+      description: '社区对辖区适龄儿童家庭入户提醒按时接种',
+      level: 'community',
+      list: 'assisting',
+      legalBasis: '《疫苗管理法》第四十七条',
+      frequency: '每月',
+      resources: '区卫健委派一名公卫医生驻点',
+      funding: '每社区每年2万元工作经费',
+    },
+  };
+}
+
+async function untilAdmission(h: WorkflowTestHarness, id: string, status: string) {
+  for (let i = 0; i < 200; i++) {
+    const s = await h.env.client.workflow.getHandle(id).query<AdmissionState>('admissionState');
+    if (s.status === status) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${id} not ${status}`);
+}
+
+async function admissionAct(h: WorkflowTestHarness, id: string, type: string, cmd: object) {
+  await h.env.client.workflow.getHandle(id).executeUpdate(`${type}Update`, { args: [cmd] });
+}
+
+/**
+ * A busy order and a busy whistle that continue as new (40 notes, 120 history events per run):
+ * the first run (ending in ContinueAsNew) and the last (starting from what was carried).
+ */
+async function recordContinued(): Promise<void> {
+  const sample = sampleReferenceData();
+  const h = await startWorkflowTestHarness({
+    ...sample,
+    policy: {
+      ...sample.policy,
+      notes: { maxPerOrder: 40, maxPerWhistle: 40 },
+      history: { eventsPerRun: 120 },
+    },
+  });
+  try {
+    const id = await started(h);
+    const first = (await h.env.client.workflow.getHandle(id).describe()).runId;
+    await act(h, id, 'acknowledge', { actor: unit('CGZF') });
+    for (let i = 1; i <= 30; i++)
+      await act(h, id, 'reportProgress', { actor: unit('CGZF'), note: `第${i}条进展` });
+    const s = await stateOf(h, id);
+    await h.env.sleep(Date.parse(s.deadlines.handleBy!) - (await h.env.currentTimeMs()) + 60_000);
+    await act(h, id, 'resolve', { actor: unit('CGZF'), outcome: 'solved', summary: '已停工' });
+    await act(h, id, 'recordCallback', {
+      actor: operator,
+      reached: true,
+      solved: true,
+      satisfaction: 'satisfied',
+    });
+    await untilClosed(h, id);
+    await writeHistory(h, 'v2-order-continued-first', id, first);
+    await writeHistory(h, 'v2-order-continued-last', id);
+
+    const w = await blowWhistle(h, illegalStructureWhistle());
+    const firstWhistleRun = (await h.env.client.workflow.getHandle(w.whistleId).describe()).runId;
+    const all = ['GZFJ', 'CGZF', 'ZJW'];
+    for (const unitId of all) await reportCommitComplete(h, w.whistleId, unitId);
+    for (let i = 1; i <= 30; i++)
+      await onWhistle(h, w.whistleId, 'reportProgress', { actor: dept('CGZF'), note: `进展${i}` });
+    await verifyAndClose(h, w.whistleId, all);
+    await rateAll(h, w.whistleId, all);
+    await untilCompleted(h, w.whistleId);
+    await writeHistory(h, 'v2-whistle-continued-first', w.whistleId, firstWhistleRun);
+    await writeHistory(h, 'v2-whistle-continued-last', w.whistleId);
+  } finally {
+    await h.stop();
+  }
+}

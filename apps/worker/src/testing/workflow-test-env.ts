@@ -31,6 +31,8 @@ import { workflowBundleOptions } from '../workflow-bundle';
 export interface WorkflowTestHarness {
   env: TestWorkflowEnvironment;
   published: EventEnvelope[];
+  /** Set `down` to make publishing fail as it does while Kafka is down (each attempt throws). */
+  stream: { down: boolean; failedAttempts: number };
   taskQueue: string;
   stop(): Promise<void>;
 }
@@ -63,8 +65,13 @@ export async function startWorkflowTestHarness(
     logger: new DefaultLogger('ERROR'),
   });
   const published: EventEnvelope[] = [];
+  const stream = { down: false, failedAttempts: 0 };
   const collect = {
     async publishEvents(events: EventEnvelope[]) {
+      if (stream.down) {
+        stream.failedAttempts += 1;
+        throw new Error('KafkaJSConnectionError: Connection error: connect ECONNREFUSED');
+      }
       published.push(...events);
     },
   };
@@ -83,6 +90,7 @@ export async function startWorkflowTestHarness(
   return {
     env,
     published,
+    stream,
     taskQueue,
     async stop() {
       worker.shutdown();
