@@ -12,6 +12,16 @@ import {
   until,
   type WorkflowTestHarness,
 } from './testing/workflow-test-env';
+import { rateAll, verifyAndClose } from './testing/whistle-scenarios';
+import {
+  blowWhistle,
+  dept,
+  illegalStructureWhistle,
+  onWhistle,
+  reportCommitComplete,
+  untilCompleted,
+  whistleStateOf,
+} from './testing/whistle-test-helpers';
 
 /**
  * Issue 12: an action answers once its events are recorded in the workflow (not after Kafka took
@@ -179,4 +189,36 @@ it('continues a busy order as new, carrying notes, deadlines and answers, and st
   const count = expectWholeStream(orderId);
   expect(eventsOf(h, orderId).filter((e) => e.type === 'ProgressReported')).toHaveLength(40);
   expect(closed.timeline.filter((t) => t.sequence > 0)).toHaveLength(count);
+}, 300_000);
+
+it('continues a busy whistle as new and still closes and evaluates it, every event once', async () => {
+  const w = await blowWhistle(h, illegalStructureWhistle());
+  const first = await h.env.client.workflow.getHandle(w.whistleId).describe();
+  await onWhistle(h, w.whistleId, 'report', {
+    actor: dept('CGZF'),
+    representative: '执法中队长',
+    mode: 'on_site',
+  });
+  for (let i = 1; i <= 30; i++)
+    await onWhistle(h, w.whistleId, 'reportProgress', { actor: dept('CGZF'), note: `进展${i}` });
+  expect(
+    (await h.env.client.workflow.getHandle(w.whistleId, first.runId).describe()).status.name,
+  ).toBe('CONTINUED_AS_NEW');
+  await onWhistle(h, w.whistleId, 'commit', {
+    actor: dept('CGZF'),
+    measures: '三日内拆除',
+    dueBy: new Date((await h.env.currentTimeMs()) + 3 * 86_400_000).toISOString(),
+  });
+  await onWhistle(h, w.whistleId, 'complete', { actor: dept('CGZF'), summary: '已拆除' });
+  const all = ['GZFJ', 'CGZF', 'ZJW'];
+  for (const unitId of ['GZFJ', 'ZJW']) await reportCommitComplete(h, w.whistleId, unitId);
+  await verifyAndClose(h, w.whistleId, all);
+  await rateAll(h, w.whistleId, all);
+  await untilCompleted(h, w.whistleId);
+  const final = await whistleStateOf(h, w.whistleId);
+  expect(final.status).toBe('evaluated');
+  expect(final.departments.find((d) => d.departmentId === 'CGZF')!.progressNotes).toBe(30);
+  const sequences = h.published.filter((e) => e.aggregateId === w.whistleId).map((e) => e.sequence);
+  expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => i + 1));
+  expect(sequences.length).toBe(final.timeline.filter((t) => t.sequence > 0).length);
 }, 300_000);

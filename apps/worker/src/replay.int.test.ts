@@ -12,6 +12,7 @@ import {
   illegalStructureWhistle,
   onWhistle,
   reportCommitComplete,
+  sleepUntil,
   untilCompleted,
 } from './testing/whistle-test-helpers';
 import {
@@ -85,8 +86,12 @@ describe('replay of recorded workflow histories', () => {
       } finally {
         await h.stop();
       }
-      if (recording('v2-order-continued') || recording('v2-whistle-continued'))
-        await recordContinued();
+      if (
+        recording('v2-order-continued') ||
+        recording('v2-whistle-continued') ||
+        recording('v2-admission-lapsed')
+      )
+        await recordOnAFreshServer();
     }, 300_000);
   }
 
@@ -100,6 +105,9 @@ describe('replay of recorded workflow histories', () => {
         'v2-order-continued-last.history.pb',
         'v2-whistle-on-time.history.pb',
         'v2-admission-admitted.history.pb',
+        'v2-admission-lapsed.history.pb',
+        'v2-whistle-continued-first.history.pb',
+        'v2-whistle-continued-last.history.pb',
       ]),
     );
     const files = readdirSync(HISTORIES)
@@ -310,24 +318,6 @@ const ADMISSION_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<st
     });
     return untilClosed(h, input.applicationId);
   },
-  async lapsed(h) {
-    const input = admissionInput();
-    await h.env.client.workflow.start('admissionWorkflow', {
-      workflowId: input.applicationId,
-      taskQueue: h.taskQueue,
-      args: [input],
-    });
-    await untilAdmission(h, input.applicationId, 'under_review');
-    await h.env.sleep('15 days'); // past the review limit: on the record (督办)
-    await admissionAct(h, input.applicationId, 'review', {
-      actor: office,
-      decision: 'return',
-      missing: ['legal_basis'],
-      note: '请写明法律依据',
-    });
-    await h.env.sleep('30 days'); // the department never resubmits: the application lapses
-    return untilClosed(h, input.applicationId);
-  },
 };
 
 let admissions = 0;
@@ -368,7 +358,7 @@ async function admissionAct(h: WorkflowTestHarness, id: string, type: string, cm
  * A busy order and a busy whistle that continue as new (40 notes, 120 history events per run):
  * the first run (ending in ContinueAsNew) and the last (starting from what was carried).
  */
-async function recordContinued(): Promise<void> {
+async function recordOnAFreshServer(): Promise<void> {
   const sample = sampleReferenceData();
   const h = await startWorkflowTestHarness({
     ...sample,
@@ -379,6 +369,43 @@ async function recordContinued(): Promise<void> {
     },
   });
   try {
+    if (recording('v2-admission-lapsed'))
+      await writeHistory(h, 'v2-admission-lapsed', await admissionLapses(h));
+    if (recording('v2-order-continued')) await orderContinues(h);
+    if (recording('v2-whistle-continued')) await whistleContinues(h);
+  } finally {
+    await h.stop();
+  }
+}
+
+/** An application returned for more information that the department never resubmits. */
+async function admissionLapses(h: WorkflowTestHarness): Promise<string> {
+  const input = admissionInput();
+  await h.env.client.workflow.start('admissionWorkflow', {
+    workflowId: input.applicationId,
+    taskQueue: h.taskQueue,
+    args: [input],
+  });
+  await untilAdmission(h, input.applicationId, 'under_review');
+  const applied = await h.env.client.workflow
+    .getHandle(input.applicationId)
+    .query<AdmissionState>('admissionState');
+  await sleepUntil(h, applied.reviewBy!); // past the review limit: on the record (督办)
+  await admissionAct(h, input.applicationId, 'review', {
+    actor: office,
+    decision: 'return',
+    missing: ['legal_basis'],
+    note: '请写明法律依据',
+  });
+  const returned = await h.env.client.workflow
+    .getHandle(input.applicationId)
+    .query<AdmissionState>('admissionState');
+  await sleepUntil(h, returned.resubmitBy!); // never resubmitted: the application lapses
+  return untilClosed(h, input.applicationId);
+}
+
+async function orderContinues(h: WorkflowTestHarness): Promise<void> {
+  {
     const id = await started(h);
     const first = (await h.env.client.workflow.getHandle(id).describe()).runId;
     await act(h, id, 'acknowledge', { actor: unit('CGZF') });
@@ -396,19 +423,32 @@ async function recordContinued(): Promise<void> {
     await untilClosed(h, id);
     await writeHistory(h, 'v2-order-continued-first', id, first);
     await writeHistory(h, 'v2-order-continued-last', id);
+  }
+}
 
+async function whistleContinues(h: WorkflowTestHarness): Promise<void> {
+  {
     const w = await blowWhistle(h, illegalStructureWhistle());
     const firstWhistleRun = (await h.env.client.workflow.getHandle(w.whistleId).describe()).runId;
     const all = ['GZFJ', 'CGZF', 'ZJW'];
-    for (const unitId of all) await reportCommitComplete(h, w.whistleId, unitId);
+    await onWhistle(h, w.whistleId, 'report', {
+      actor: dept('CGZF'),
+      representative: '执法中队长',
+      mode: 'on_site',
+    });
     for (let i = 1; i <= 30; i++)
       await onWhistle(h, w.whistleId, 'reportProgress', { actor: dept('CGZF'), note: `进展${i}` });
+    await onWhistle(h, w.whistleId, 'commit', {
+      actor: dept('CGZF'),
+      measures: '三日内拆除',
+      dueBy: new Date((await h.env.currentTimeMs()) + 3 * 86_400_000).toISOString(),
+    });
+    await onWhistle(h, w.whistleId, 'complete', { actor: dept('CGZF'), summary: '已拆除' });
+    for (const unitId of ['GZFJ', 'ZJW']) await reportCommitComplete(h, w.whistleId, unitId);
     await verifyAndClose(h, w.whistleId, all);
     await rateAll(h, w.whistleId, all);
     await untilCompleted(h, w.whistleId);
     await writeHistory(h, 'v2-whistle-continued-first', w.whistleId, firstWhistleRun);
     await writeHistory(h, 'v2-whistle-continued-last', w.whistleId);
-  } finally {
-    await h.stop();
   }
 }
