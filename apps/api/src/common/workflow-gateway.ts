@@ -16,9 +16,10 @@ import {
 
 /**
  * Every call the API makes to Temporal, each with a time limit. Without one, an update waits as
- * long as the workflow takes — for ever while the worker is down, or while Kafka is (an update
- * answers once its events are published) — and the client's request hangs. Past the limit the
- * call is cancelled (gRPC deadline and AbortSignal) and the caller gets a 503 with Retry-After.
+ * long as the workflow takes — for ever while the worker is down (and, in workflows started
+ * before updates answered on record, while Kafka is) — and the client's request hangs. Past the
+ * limit the call is cancelled (gRPC deadline and AbortSignal) and the caller gets a 503 with
+ * Retry-After.
  */
 @Injectable()
 export class WorkflowGateway {
