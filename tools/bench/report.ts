@@ -52,7 +52,7 @@ function mainMarkdown(r: any): { markdown: string; summary: string } {
     const b = r.intake.bestUnderOneSecondP99;
     for (const s of r.intake.steps) {
       lines.push(
-        `| Intake, ${s.concurrency} callers at a time | ${f(s.intakesPerSecond)} orders/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms${Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''} |`,
+        `| Intake, ${s.concurrency} callers at a time | ${f(s.intakesPerSecond)} orders/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms${Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''}${s.workflowStart ? `; workflow running after the answer p50 ${s.workflowStart.p50Ms} ms, p99 ${s.workflowStart.p99Ms} ms, max ${s.workflowStart.maxMs} ms (backlog ${s.workflowStart.backlogAtEnd} at the step's end, drained in ${s.workflowStart.drainMs} ms)` : ''}${s.load1 !== undefined ? `; load ${s.load1}` : ''} |`,
       );
     }
     lines.push(
