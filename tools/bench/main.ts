@@ -282,7 +282,7 @@ async function main() {
             bestUnderOneSecondP99: best ?? null,
             rateLimit: { perMinutePerToken: config.rateLimitPerMinute, ...rateLimitCost() },
             durability:
-              'POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API\'s starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: accepted → running, and how long the backlog took to drain.',
+              "POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: accepted → running, and how long the backlog took to drain.",
           };
           log('waiting for the intake orders to be dispatched and projected …');
           await lags.settle();

@@ -161,7 +161,10 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** true: started now; false: it was there already (an earlier try, a twin, another instance). */
-  private async startWorkflow(input: OrderWorkflowInput, withAttributes: boolean): Promise<boolean> {
+  private async startWorkflow(
+    input: OrderWorkflowInput,
+    withAttributes: boolean,
+  ): Promise<boolean> {
     try {
       await this.client.withDeadline(Date.now() + this.callTimeoutMs, () =>
         this.client.workflow.start('hotlineOrderWorkflow', {
