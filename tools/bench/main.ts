@@ -24,6 +24,7 @@ import { driveLifecycles, percentile } from './lifecycle-driver';
 import { offerLoad } from './offered-load';
 import { openOrders } from './open-orders';
 import { projectorModes } from './projector-modes';
+import { publisherLever } from './publisher-lever';
 import { readSpeed } from './read-speed';
 import { machine, writeReport } from './report';
 import { type ServerTuning, startOwnServer, tuningFlags } from './temporal-server';
@@ -358,6 +359,12 @@ async function main() {
             'the projector lever alone: the same events, one transaction per event, then per batch …',
           );
           report.projectorLever = await projectorModes(stack.kafka, databaseConfigFromEnv(), log);
+        });
+
+      if (!SKIP.has('publisher'))
+        await section('publisherLever', async () => {
+          log('producer micro-batching alone: one send per publish, then one sendBatch per tick …');
+          report.publisherLever = await publisherLever(stack.kafka, stack.runId);
         });
 
       if (OPEN > 0)

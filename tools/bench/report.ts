@@ -93,6 +93,19 @@ function mainMarkdown(r: any): { markdown: string; summary: string } {
       `rebuild ${f(r.rebuild.applyEventsPerSecond, 0)} ev/s = ${f(r.rebuild.toRaw * 100, 0)}% of raw`,
     );
   }
+  if (r.projectorLever) {
+    const p = r.projectorLever;
+    lines.push(
+      `| Projector lever alone (same events) | one transaction per event ${f(p.perEvent.eventsPerSecond, 0)} events/s → per batch ${f(p.perBatch.eventsPerSecond, 0)} events/s (×${f(p.speedup, 2)}) |`,
+    );
+  }
+  if (r.publisherLever) {
+    const p = r.publisherLever;
+    lines.push(
+      `| Producer micro-batching alone (${p.perCall.events} one-event publishes, 50 at a time) | one send per publish ${f(p.perCall.eventsPerSecond, 0)} events/s (p99 ${p.perCall.p99Ms} ms, load ${p.perCall.load1}) → one sendBatch per tick ${f(p.microBatched.eventsPerSecond, 0)} events/s (p99 ${p.microBatched.p99Ms} ms, load ${p.microBatched.load1}), ×${f(p.speedup, 2)}; validating one event ${f(p.validateMicrosPerEvent, 1)} µs, once per event |`,
+    );
+    summary.push(`publish ×${f(p.speedup, 2)} micro-batched`);
+  }
   if (r.openOrders) {
     const o = r.openOrders;
     lines.push(
