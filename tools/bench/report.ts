@@ -109,7 +109,7 @@ function mainMarkdown(r: any): { markdown: string; summary: string } {
   if (r.openOrders) {
     const o = r.openOrders;
     lines.push(
-      `| Open orders held | **${o.open}** (opened at ${f(o.openedPerSecond)}/s); worker RSS ${o.workerRssMiB.beforeOrders} MiB before, **${o.workerRssMiB.withOrdersOpen} MiB** with them open, ${o.workerRssMiB.afterLifecycles} MiB after the lifecycles |`,
+      `| Open orders held | **${o.open}** (opened at ${f(o.openedPerSecond)}/s); worker RSS ${o.workerRssMiB.beforeOrders} MiB before, **${o.workerRssMiB.withOrdersOpen} MiB** with them open (${o.cachedWorkflows?.withOrdersOpen ?? '-'} workflows in the sticky cache, at most ${o.cachedWorkflows?.max ?? '-'}), ${o.workerRssMiB.afterLifecycles} MiB after the lifecycles |`,
       `| Worker cold restart (SIGKILL → ready) | **${o.coldRestart.prebuiltReadyMs} ms** with the bundle built ahead of time (first lifecycle done ${o.coldRestart.prebuiltFirstLifecycleMs} ms after start); ${o.coldRestart.webpackReadyMs} ms bundling at start |`,
       `| Lifecycles while they are open | ${f(o.lifecyclesWhileOpen.ordersPerSecond, 2)}/s (p50 ${o.lifecyclesWhileOpen.p50Ms} ms, p99 ${o.lifecyclesWhileOpen.p99Ms} ms) |`,
     );
