@@ -1,6 +1,6 @@
 import { type CreateOrderRequest } from '@hotline/contracts';
 import { redactPersonalData, type ReferenceData } from '@hotline/domain';
-import { CallerContactEntity, OrderIntakeEntity } from '@hotline/persistence';
+import { OrderIntakeEntity } from '@hotline/persistence';
 import type { OrderWorkflowInput } from '@hotline/workflows';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -88,23 +88,27 @@ export class SubmitOrder {
         { order_id: string; created_at: Date },
       ];
       const input = orderWorkflowInput(orderId, request, callerKey, receivedAt, screening);
-      await em
-        .getRepository(OrderIntakeEntity)
-        .update({ idempotencyKey: request.idempotencyKey }, { workflowInput: input });
-      await em.getRepository(CallerContactEntity).insert({
-        orderId,
-        nameEncrypted: this.personalData.encrypt(request.caller.name, callerField(orderId, 'name')),
-        phoneEncrypted: this.personalData.encrypt(
-          request.caller.phone,
-          callerField(orderId, 'phone'),
-        ),
-        phoneMasked: maskPhone(request.caller.phone),
-        callerKey,
-        contentEncrypted:
+      // The decided input and the encrypted caller in one statement (one round trip).
+      await em.query(
+        `WITH decided AS (
+           UPDATE order_intake SET workflow_input = $1::jsonb WHERE idempotency_key = $2
+         )
+         INSERT INTO caller_contact (order_id, name_encrypted, phone_encrypted, phone_masked,
+                                     caller_key, content_encrypted)
+         VALUES ($3, $4, $5, $6, $7, $8)`,
+        [
+          JSON.stringify(input),
+          request.idempotencyKey,
+          orderId,
+          this.personalData.encrypt(request.caller.name, callerField(orderId, 'name')),
+          this.personalData.encrypt(request.caller.phone, callerField(orderId, 'phone')),
+          maskPhone(request.caller.phone),
+          callerKey,
           redaction.found.length > 0
             ? this.personalData.encrypt(original.content, callerField(orderId, 'content'))
             : null,
-      });
+        ],
+      );
       return { created: { orderId, input, screening } };
     });
 
