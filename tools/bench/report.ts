@@ -48,6 +48,18 @@ function mainMarkdown(r: any): { markdown: string; summary: string } {
     '|---|---|',
   );
   const summary: string[] = [];
+  if (r.intakeInline) {
+    for (const s of r.intakeInline.steps) {
+      lines.push(
+        `| Intake before (start awaited, API_INTAKE_START=inline), ${s.concurrency} callers | ${f(s.intakesPerSecond)} orders/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms${Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''}; load ${s.load1} |`,
+      );
+    }
+    const b = r.intakeInline.bestUnderOneSecondP99;
+    lines.push(
+      `| Intake before, best with p99 < 1 s | **${b ? `${f(b.intakesPerSecond)} orders/s at ${b.concurrency} callers (p99 ${b.p99Ms} ms)` : 'none'}** |`,
+    );
+    summary.push(`intake before ${b ? f(b.intakesPerSecond) : '-'}/s`);
+  }
   if (r.intake) {
     const b = r.intake.bestUnderOneSecondP99;
     for (const s of r.intake.steps) {

@@ -11,6 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { type DataSource } from 'typeorm';
+import { DependencyUnavailableException } from '../common/dependency-errors';
 import { PendingStarts } from '../common/pending-starts';
 import { type Settings } from '../infrastructure/settings';
 import { TEMPORAL_CLIENT } from '../tokens';
@@ -56,6 +57,9 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly concurrency: number;
   private readonly sweepMs: number;
   private readonly callTimeoutMs: number;
+  /** Intake waits for the start before answering (API_INTAKE_START=inline), as before. */
+  readonly inline: boolean;
+  private readonly retryAfterSeconds: number;
   private queue: Job[] = [];
   private inFlight = 0;
   private toMark: string[] = [];
@@ -84,6 +88,8 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
     this.concurrency = p.intakeStartConcurrency;
     this.sweepMs = p.intakeSweepMs;
     this.callTimeoutMs = p.temporalCallTimeoutMs;
+    this.inline = p.intakeStart === 'inline';
+    this.retryAfterSeconds = p.retryAfterSeconds;
   }
 
   /** Orders accepted but not started (by a crashed process, say) are started before serving. */
@@ -106,6 +112,24 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
   /** Orders waiting for their workflow's start in this process. */
   get backlog(): number {
     return this.queue.length + this.inFlight;
+  }
+
+  /** Waits for a start within the Temporal call limit; past it, a 503 (the start goes on). */
+  async within(started: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        started,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new DependencyUnavailableException('temporal', this.retryAfterSeconds)),
+            this.callTimeoutMs,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
