@@ -430,6 +430,48 @@ function buildConsole() {
   });
 }
 
+/** Where the worker's workflow bundle is built ahead of time (npm run bundle writes the same file). */
+const WORKFLOW_BUNDLE = path.join(DATA, 'worker', 'workflow-bundle.js');
+
+/**
+ * Builds the workflow bundle when it is missing or its inputs changed (workflows, the libs they
+ * import, the lock file): the worker then starts, and restarts after a crash, without webpack.
+ */
+function buildWorkflowBundle() {
+  const inputs = [
+    ...[
+      'workflows/src',
+      'libs/domain',
+      'libs/process/src',
+      'libs/contracts/src',
+      'libs/temporal/src',
+    ]
+      .map((d) => path.join(ROOT, d))
+      .filter((d) => fs.existsSync(d))
+      .flatMap((d) => listFiles(d)),
+    path.join(ROOT, 'tsconfig.base.json'),
+    path.join(ROOT, 'package-lock.json'),
+  ]
+    .filter((f) => fs.existsSync(f))
+    .sort()
+    .map((f) => `${path.relative(ROOT, f)}:${fileHash(f)}`);
+  if (!fs.existsSync(WORKFLOW_BUNDLE))
+    fs.rmSync(path.join(DATA, 'stamps', 'workflow-bundle.sha256'), { force: true });
+  cached('workflow-bundle', inputs, () => {
+    log('Building the workflow bundle (npm run bundle)…');
+    const [cmd, args] = tsNode('apps/worker/src/write-bundle.ts');
+    const res = run(cmd, [...args, WORKFLOW_BUNDLE], {
+      cwd: ROOT,
+      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (res.status !== 0)
+      fail(
+        `Building the workflow bundle failed:\n${(res.stdout + res.stderr).trim().split('\n').slice(-20).join('\n')}`,
+      );
+  });
+}
+
 // ---------------------------------------------------------------- PostgreSQL
 
 const PG_DIR = path.join(DATA, 'postgres');
@@ -739,6 +781,10 @@ async function startApps() {
     PROJECTOR_METRICS_PORT: String(PORTS.projectorMetrics),
     API_METRICS_PORT: String(PORTS.apiMetrics),
   };
+  if (!runningPid('worker')) {
+    buildWorkflowBundle();
+    env.WORKFLOW_BUNDLE_PATH = WORKFLOW_BUNDLE;
+  }
   const started = [];
   for (const app of APPS) {
     if (runningPid(app.name)) continue;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { type Response } from 'express';
 import { rateLimitPerIp } from '../../apps/api/src/common/rate-limit.middleware';
 import { percentile } from './lifecycle-driver';
@@ -12,6 +13,24 @@ export interface IntakeStep {
   intakesPerSecond: number;
   p50Ms: number | null;
   p99Ms: number | null;
+  /** The machine's 1-minute load average at the step's end (2 cores, shared). */
+  load1: number;
+  /** Accepted → workflow running (the API's starter), for this step's orders. */
+  workflowStart?: {
+    p50Ms: number | null;
+    p99Ms: number | null;
+    maxMs: number | null;
+    /** Orders still waiting for their start when the step's last answer came. */
+    backlogAtEnd: number;
+    /** From the step's end until every one of its workflows ran. */
+    drainMs: number;
+  };
+}
+
+/** What the benchmark reads of the API's intake starter (apps/api/src/orders/order-starter.ts). */
+export interface StarterProbe {
+  readonly backlog: number;
+  readonly delays: number[];
 }
 
 /** One citizen call as an operator records it: a new caller each time (no merge). */
@@ -43,6 +62,7 @@ export async function driveIntake(o: {
   steps: number[];
   seconds: number;
   runId: string;
+  starter?: StarterProbe;
   onStep?: (step: IntakeStep) => void;
 }): Promise<IntakeStep[]> {
   const out: IntakeStep[] = [];
@@ -51,6 +71,7 @@ export async function driveIntake(o: {
     const latencies: number[] = [];
     const refused: Record<string, number> = {};
     let accepted = 0;
+    const delaysBefore = o.starter?.delays.length ?? 0;
     const started = Date.now();
     const until = started + o.seconds * 1000;
     const lane = async (lane: number) => {
@@ -73,6 +94,21 @@ export async function driveIntake(o: {
     };
     await Promise.all(Array.from({ length: concurrency }, (_, l) => lane(l)));
     const seconds = (Date.now() - started) / 1000;
+    let workflowStart: IntakeStep['workflowStart'];
+    if (o.starter) {
+      const backlogAtEnd = o.starter.backlog;
+      const t0 = Date.now();
+      while (o.starter.backlog > 0 && Date.now() - t0 < 300_000)
+        await new Promise((r) => setTimeout(r, 20));
+      const delays = o.starter.delays.slice(delaysBefore);
+      workflowStart = {
+        p50Ms: round(percentile(delays, 50)),
+        p99Ms: round(percentile(delays, 99)),
+        maxMs: delays.length ? Math.round(Math.max(...delays)) : null,
+        backlogAtEnd,
+        drainMs: Date.now() - t0,
+      };
+    }
     const step: IntakeStep = {
       concurrency,
       seconds,
@@ -81,6 +117,8 @@ export async function driveIntake(o: {
       intakesPerSecond: accepted / seconds,
       p50Ms: round(percentile(latencies, 50)),
       p99Ms: round(percentile(latencies, 99)),
+      load1: Number(os.loadavg()[0]!.toFixed(2)),
+      ...(workflowStart ? { workflowStart } : {}),
     };
     out.push(step);
     o.onStep?.(step);

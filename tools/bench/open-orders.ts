@@ -13,6 +13,8 @@ export interface OpenOrdersResult {
   openedPerSecond: number;
   workerRssMiB: { beforeOrders: number; withOrdersOpen: number; afterLifecycles: number };
   workerHeapNote: string;
+  /** The worker's sticky cache (temporal_sticky_cache_size) with the orders open, and its limit. */
+  cachedWorkflows: { withOrdersOpen: number | null; max: number };
   coldRestart: {
     /** Process start to "worker ready" and to the first lifecycle done, prebuilt bundle. */
     prebuiltReadyMs: number;
@@ -68,6 +70,19 @@ async function startChildWorker(env: NodeJS.ProcessEnv): Promise<ChildWorker> {
   };
 }
 
+/** The bench's open-orders worker serves its SDK metrics here (loopback, bench only). */
+const OPEN_WORKER_METRICS = '127.0.0.1:9477';
+
+async function stickyCacheSize(): Promise<number | null> {
+  try {
+    const text = await (await fetch(`http://${OPEN_WORKER_METRICS}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('temporal_sticky_cache_size'));
+    return line ? Number(line.trim().split(/\s+/).pop()) : null;
+  } catch {
+    return null;
+  }
+}
+
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -90,7 +105,12 @@ export async function openOrders(o: {
   log: (line: string) => void;
 }): Promise<OpenOrdersResult> {
   const bundle = await writeWorkflowBundle(path.join(ROOT, '.data/bench/workflow-bundle.js'));
-  const env = { ...o.env, TEMPORAL_TASK_QUEUE: o.taskQueue, WORKFLOW_BUNDLE_PATH: bundle.file };
+  const env = {
+    ...o.env,
+    TEMPORAL_TASK_QUEUE: o.taskQueue,
+    WORKFLOW_BUNDLE_PATH: bundle.file,
+    WORKER_METRICS_PORT: OPEN_WORKER_METRICS,
+  };
   let worker = await startChildWorker(env);
   const before = rssMiB(worker.child.pid!);
 
@@ -132,6 +152,7 @@ export async function openOrders(o: {
   await Promise.all(Array.from({ length: o.concurrency }, lane));
   const openingSeconds = (Date.now() - t0) / 1000;
   const withOpen = rssMiB(worker.child.pid!);
+  const cachedWithOpen = await stickyCacheSize();
 
   o.log('cold restart of the worker (SIGKILL, then start, prebuilt bundle) …');
   await worker.stop('SIGKILL');
@@ -173,6 +194,10 @@ export async function openOrders(o: {
     workerRssMiB: { beforeOrders: before, withOrdersOpen: withOpen, afterLifecycles: after },
     workerHeapNote:
       'RSS of the worker process alone (apps/worker/src/main.ts); its sticky cache holds at most WORKER_MAX_CACHED_WORKFLOWS workflows',
+    cachedWorkflows: {
+      withOrdersOpen: cachedWithOpen,
+      max: Number(o.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),
+    },
     coldRestart: { prebuiltReadyMs, prebuiltFirstLifecycleMs, webpackReadyMs },
     lifecyclesWhileOpen: {
       orders: o.lifecycles,

@@ -48,11 +48,23 @@ function mainMarkdown(r: any): { markdown: string; summary: string } {
     '|---|---|',
   );
   const summary: string[] = [];
+  if (r.intakeInline) {
+    for (const s of r.intakeInline.steps) {
+      lines.push(
+        `| Intake before (start awaited, API_INTAKE_START=inline), ${s.concurrency} callers | ${f(s.intakesPerSecond)} orders/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms${Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''}; load ${s.load1} |`,
+      );
+    }
+    const b = r.intakeInline.bestUnderOneSecondP99;
+    lines.push(
+      `| Intake before, best with p99 < 1 s | **${b ? `${f(b.intakesPerSecond)} orders/s at ${b.concurrency} callers (p99 ${b.p99Ms} ms)` : 'none'}** |`,
+    );
+    summary.push(`intake before ${b ? f(b.intakesPerSecond) : '-'}/s`);
+  }
   if (r.intake) {
     const b = r.intake.bestUnderOneSecondP99;
     for (const s of r.intake.steps) {
       lines.push(
-        `| Intake, ${s.concurrency} callers at a time | ${f(s.intakesPerSecond)} orders/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms${Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''} |`,
+        `| Intake, ${s.concurrency} callers at a time | ${f(s.intakesPerSecond)} orders/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms${Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''}${s.workflowStart ? `; workflow running after the answer p50 ${s.workflowStart.p50Ms} ms, p99 ${s.workflowStart.p99Ms} ms, max ${s.workflowStart.maxMs} ms (backlog ${s.workflowStart.backlogAtEnd} at the step's end, drained in ${s.workflowStart.drainMs} ms)` : ''}${s.load1 !== undefined ? `; load ${s.load1}` : ''} |`,
       );
     }
     lines.push(
@@ -93,10 +105,23 @@ function mainMarkdown(r: any): { markdown: string; summary: string } {
       `rebuild ${f(r.rebuild.applyEventsPerSecond, 0)} ev/s = ${f(r.rebuild.toRaw * 100, 0)}% of raw`,
     );
   }
+  if (r.projectorLever) {
+    const p = r.projectorLever;
+    lines.push(
+      `| Projector lever alone (same events) | one transaction per event ${f(p.perEvent.eventsPerSecond, 0)} events/s → per batch ${f(p.perBatch.eventsPerSecond, 0)} events/s (×${f(p.speedup, 2)}) |`,
+    );
+  }
+  if (r.publisherLever) {
+    const p = r.publisherLever;
+    lines.push(
+      `| Producer micro-batching alone (${p.perCall.events} one-event publishes, 50 at a time) | one send per publish ${f(p.perCall.eventsPerSecond, 0)} events/s (p99 ${p.perCall.p99Ms} ms, load ${p.perCall.load1}) → one sendBatch per tick ${f(p.microBatched.eventsPerSecond, 0)} events/s (p99 ${p.microBatched.p99Ms} ms, load ${p.microBatched.load1}), ×${f(p.speedup, 2)}; validating one event ${f(p.validateMicrosPerEvent, 1)} µs, once per event |`,
+    );
+    summary.push(`publish ×${f(p.speedup, 2)} micro-batched`);
+  }
   if (r.openOrders) {
     const o = r.openOrders;
     lines.push(
-      `| Open orders held | **${o.open}** (opened at ${f(o.openedPerSecond)}/s); worker RSS ${o.workerRssMiB.beforeOrders} MiB before, **${o.workerRssMiB.withOrdersOpen} MiB** with them open, ${o.workerRssMiB.afterLifecycles} MiB after the lifecycles |`,
+      `| Open orders held | **${o.open}** (opened at ${f(o.openedPerSecond)}/s); worker RSS ${o.workerRssMiB.beforeOrders} MiB before, **${o.workerRssMiB.withOrdersOpen} MiB** with them open (${o.cachedWorkflows?.withOrdersOpen ?? '-'} workflows in the sticky cache, at most ${o.cachedWorkflows?.max ?? '-'}), ${o.workerRssMiB.afterLifecycles} MiB after the lifecycles |`,
       `| Worker cold restart (SIGKILL → ready) | **${o.coldRestart.prebuiltReadyMs} ms** with the bundle built ahead of time (first lifecycle done ${o.coldRestart.prebuiltFirstLifecycleMs} ms after start); ${o.coldRestart.webpackReadyMs} ms bundling at start |`,
       `| Lifecycles while they are open | ${f(o.lifecyclesWhileOpen.ordersPerSecond, 2)}/s (p50 ${o.lifecyclesWhileOpen.p50Ms} ms, p99 ${o.lifecyclesWhileOpen.p99Ms} ms) |`,
     );

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { apiConfigFromEnv } from '../../api/src/api-config';
 import { createApi, type RunningApi } from '../../api/src/bootstrap';
 import { platformConfigFromEnv } from '../../api/src/infrastructure/settings';
@@ -83,7 +84,7 @@ describe('API reliability (issue 12)', () => {
     await system?.stop();
   });
 
-  it('a repeated POST /orders after the workflow failed to start starts that order — it is not merged into itself', async () => {
+  it('a repeated POST /orders while the workflow could not start yet starts that order — it is not merged into itself', async () => {
     const call = hotline.noiseCall();
     await temporal.cut();
     const first = await request(degraded.app.getHttpServer())
@@ -91,7 +92,8 @@ describe('API reliability (issue 12)', () => {
       .set(as('operator'))
       .send(call)
       .timeout(HANG);
-    expect(first.status).toBeGreaterThanOrEqual(500); // recorded, but its workflow did not start
+    // Recorded (durable) and answered; its workflow could not start while Temporal was away.
+    expect(first.status).toBe(201);
     await temporal.open();
 
     const retry = await http().post('/orders').set(as('operator')).send(call).expect(200);
@@ -101,6 +103,52 @@ describe('API reliability (issue 12)', () => {
     expect(state.leadUnitId).toBe('CGZF');
     const again = await http().post('/orders').set(as('operator')).send(call).expect(200);
     expect(again.body.orderId).toBe(orderId);
+  });
+
+  it('an order accepted while Temporal is away is started after the API restarts (crash-safe intake)', async () => {
+    const proxy = TcpProxy.forAddress(system.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233');
+    await proxy.open();
+    const env = { ...system.env, ...fast, TEMPORAL_ADDRESS: proxy.address };
+    const first = await createApi(apiConfigFromEnv(env), platformConfigFromEnv(env));
+    let restarted: RunningApi | undefined;
+    try {
+      await proxy.cut();
+      const accepted = await request(first.app.getHttpServer())
+        .post('/orders')
+        .set(as('operator'))
+        .send(hotline.noiseCall())
+        .timeout(HANG);
+      expect(accepted.status).toBe(201);
+      const orderId: string = accepted.body.orderId;
+      const db = first.app.get(DataSource);
+      const startedAt = async () =>
+        (
+          (await db.query(`SELECT workflow_started_at FROM order_intake WHERE order_id = $1`, [
+            orderId,
+          ])) as { workflow_started_at: Date | null }[]
+        )[0];
+      expect(await startedAt()).toEqual({ workflow_started_at: null });
+      // The process goes away before its start could reach Temporal.
+      await first.close();
+      await proxy.open();
+
+      restarted = await createApi(apiConfigFromEnv(env), platformConfigFromEnv(env));
+      const state = await hotline.untilStatus(orderId, 'dispatched');
+      expect(state.leadUnitId).toBe('CGZF');
+      const row = await eventually(async () => {
+        const r = (await restarted!.app
+          .get(DataSource)
+          .query(`SELECT workflow_started_at FROM order_intake WHERE order_id = $1`, [
+            orderId,
+          ])) as { workflow_started_at: Date | null }[];
+        return r[0]?.workflow_started_at ? r[0] : undefined;
+      });
+      expect(row.workflow_started_at).toBeInstanceOf(Date);
+    } finally {
+      await restarted?.close().catch(() => undefined);
+      await first.close().catch(() => undefined);
+      await proxy.cut();
+    }
   });
 
   it('two identical POST /orders at once yield one order, started once, not merged into itself', async () => {

@@ -1,7 +1,8 @@
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startTestSystem, type TestSystem } from './test-system';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { eventually, startTestSystem, type TestSystem } from './test-system';
 
 /**
  * Intake judgment through the API on the real stack: the live intake form's suggestions
@@ -88,8 +89,17 @@ describe('intake judgment through the API', () => {
       communityId: 'LHJD-01',
       gridId: 'LHJD-01-2',
     });
+    // The answer comes once the order is recorded; its workflow starts right after.
     const handle = system.temporal.workflow.getHandle(res.body.orderId);
-    const described = await handle.describe();
+    const described = await eventually(
+      () =>
+        handle.describe().catch((err: unknown) => {
+          if (err instanceof WorkflowNotFoundError) return undefined;
+          throw err;
+        }),
+      30_000,
+      'the order workflow started',
+    );
     expect(described.typedSearchAttributes.get(SEARCH_ATTRIBUTES.Emergency)).toBe(true);
     const history = await handle.fetchHistory();
     const input =

@@ -58,9 +58,19 @@ describe('walking skeleton: an order from POST /orders to the read model', () =>
     const again = await http().post('/orders').set(operator()).send(order(key)).expect(200);
     expect(again.body).toEqual({ orderId, created: false });
 
-    const runs = [];
-    for await (const wf of system.temporal.workflow.list({ query: `WorkflowId = '${orderId}'` }))
-      runs.push(wf);
+    // The answer comes once the order is recorded; its workflow starts right after.
+    const runs = await eventually(
+      async () => {
+        const found = [];
+        for await (const wf of system.temporal.workflow.list({
+          query: `WorkflowId = '${orderId}'`,
+        }))
+          found.push(wf);
+        return found.length > 0 ? found : undefined;
+      },
+      30_000,
+      `the workflow of ${orderId}`,
+    );
     expect(runs).toHaveLength(1);
 
     const view = await eventually(

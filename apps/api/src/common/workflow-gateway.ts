@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import {
   type Client,
   type WorkflowExecutionDescription,
+  WorkflowNotFoundError,
   type WorkflowStartOptions,
 } from '@temporalio/client';
 import { type ActionResult, isActionAnswer } from '@hotline/workflows';
@@ -13,6 +14,7 @@ import {
   DependencyUnavailableException,
   unavailableDependency,
 } from './dependency-errors';
+import { PendingStarts } from './pending-starts';
 
 /**
  * Every call the API makes to Temporal, each with a time limit. Without one, an update waits as
@@ -20,6 +22,10 @@ import {
  * before updates answered on record, while Kafka is) — and the client's request hangs. Past the
  * limit the call is cancelled (gRPC deadline and AbortSignal) and the caller gets a 503 with
  * Retry-After.
+ *
+ * An order is answered once its intake row is committed, and its workflow started right after
+ * (PendingStarts): a call on a workflow first waits, within its time limit, for a start pending
+ * here; a workflow Temporal does not know but intake accepted is started, then asked again.
  */
 @Injectable()
 export class WorkflowGateway {
@@ -28,6 +34,7 @@ export class WorkflowGateway {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     config: ConfigService<Settings, true>,
+    private readonly starts: PendingStarts,
   ) {
     const p = config.get('platform', { infer: true });
     this.timeouts = {
@@ -56,7 +63,7 @@ export class WorkflowGateway {
 
   /** Sends `<name>Update` and waits for its answer (a slim answer or a state, or a refusal). */
   update<T>(workflowId: string, name: string, arg: unknown): Promise<T> {
-    return this.bounded(this.timeouts.action, 'worker', () =>
+    return this.onStarted(workflowId, this.timeouts.action, 'worker', () =>
       this.client.workflow.getHandle(workflowId).executeUpdate<T, [unknown]>(`${name}Update`, {
         args: [arg],
       }),
@@ -64,7 +71,7 @@ export class WorkflowGateway {
   }
 
   query<T>(workflowId: string, name: string): Promise<T> {
-    return this.bounded(this.timeouts.call, 'worker', () =>
+    return this.onStarted(workflowId, this.timeouts.call, 'worker', () =>
       this.client.workflow.getHandle(workflowId).query<T>(name),
     );
   }
@@ -76,9 +83,33 @@ export class WorkflowGateway {
   }
 
   describe(workflowId: string): Promise<WorkflowExecutionDescription> {
-    return this.bounded(this.timeouts.call, 'temporal', () =>
+    return this.onStarted(workflowId, this.timeouts.call, 'temporal', () =>
       this.client.workflow.getHandle(workflowId).describe(),
     );
+  }
+
+  /**
+   * `fn` on a workflow once its pending start (if any) is done; a workflow Temporal does not
+   * know that intake accepted is started and `fn` tried once more — all within the one limit.
+   */
+  private onStarted<T>(
+    workflowId: string,
+    ms: number,
+    onTimeout: Dependency,
+    fn: () => Promise<T>,
+  ): Promise<T> {
+    return this.bounded(ms, onTimeout, async () => {
+      await this.starts.settled(workflowId);
+      try {
+        return await fn();
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError && (await this.starts.recover(workflowId))) {
+          await this.starts.settled(workflowId);
+          return fn();
+        }
+        throw err;
+      }
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ import { ConfigModule } from '@nestjs/config';
 import { getRepositoryToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Client, type Connection } from '@temporalio/client';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { PendingStarts } from '../common/pending-starts';
 import { WorkflowGateway } from '../common/workflow-gateway';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from '../tokens';
@@ -29,6 +30,7 @@ const SHARED = [
   PERSONAL_DATA,
   REFERENCE_DATA,
   WorkflowGateway,
+  PendingStarts,
 ];
 
 /**
@@ -123,6 +125,7 @@ function configModule(settings: Settings) {
 function common(settings: Settings) {
   return [
     WorkflowGateway,
+    PendingStarts,
     { provide: API_CONFIG, useValue: settings.api },
     {
       provide: PERSONAL_DATA,

@@ -4,9 +4,10 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { OrderStarter } from '../orders/order-starter';
 
 type RoutedRequest = IncomingMessage & { route?: { path?: string }; baseUrl?: string };
 
@@ -34,9 +35,43 @@ export class ApiMetricsModule implements OnApplicationBootstrap, OnApplicationSh
   });
   private server?: Server;
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** The intake starter's backlog and counts: accepted orders whose workflow is not running yet. */
+  private starterMetrics(): void {
+    let s: OrderStarter;
+    try {
+      s = this.moduleRef.get(OrderStarter, { strict: false });
+    } catch {
+      return; // an app without intake
+    }
+    new Gauge({
+      name: 'hotline_api_intake_start_backlog',
+      help: 'Accepted orders whose workflow start is queued or in flight in this API process',
+      registers: [this.registry],
+      collect() {
+        this.set(s.backlog);
+      },
+    });
+    new Gauge({
+      name: 'hotline_api_intake_starts',
+      help: 'Workflow starts of accepted orders since the process started, by outcome',
+      labelNames: ['outcome'],
+      registers: [this.registry],
+      collect() {
+        this.set({ outcome: 'started' }, s.counts.started);
+        this.set({ outcome: 'already_started' }, s.counts.alreadyStarted);
+        this.set({ outcome: 'failed_attempt' }, s.counts.failedAttempts);
+        this.set({ outcome: 'swept' }, s.counts.swept);
+      },
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.starterMetrics();
     const http = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     http?.on('request', (req: RoutedRequest, res: ServerResponse) => {
       const started = process.hrtime.bigint();

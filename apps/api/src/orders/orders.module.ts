@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrderReader } from './order-reader';
+import { OrderStarter } from './order-starter';
 import { OrdersController } from './orders.controller';
 import { ActOnOrder } from './use-cases/act-on-order/act-on-order.use-case';
 import { CallerHistory } from './use-cases/caller-history/caller-history.use-case';
@@ -13,7 +14,7 @@ import { SubmitOrder } from './use-cases/submit-order/submit-order.use-case';
  */
 @Module({
   controllers: [OrdersController],
-  providers: [OrderReader, SubmitOrder, GetOrder, CallerHistory, ActOnOrder],
-  exports: [SubmitOrder, OrderReader],
+  providers: [OrderReader, OrderStarter, SubmitOrder, GetOrder, CallerHistory, ActOnOrder],
+  exports: [SubmitOrder, OrderReader, OrderStarter],
 })
 export class OrdersModule {}

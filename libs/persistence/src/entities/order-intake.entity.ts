@@ -45,6 +45,13 @@ export class OrderIntakeEntity {
   @Column({ name: 'workflow_input', type: 'jsonb', nullable: true })
   workflowInput!: unknown;
 
+  /**
+   * When the workflow was seen started (or found already there); null while the starter has yet
+   * to start it — after an API crash or during a Temporal outage the next sweep starts it.
+   */
+  @Column({ name: 'workflow_started_at', type: 'timestamptz', nullable: true })
+  workflowStartedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,27 +1,18 @@
 import { type CreateOrderRequest } from '@hotline/contracts';
 import { redactPersonalData, type ReferenceData } from '@hotline/domain';
-import { CallerContactEntity, OrderIntakeEntity } from '@hotline/persistence';
+import { OrderIntakeEntity } from '@hotline/persistence';
 import type { OrderWorkflowInput } from '@hotline/workflows';
-import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { WorkflowGateway } from '../../../common/workflow-gateway';
-import { type Settings } from '../../../infrastructure/settings';
 import {
   callerField,
   maskPhone,
   type PersonalDataCipher,
 } from '../../../personal-data/personal-data.cipher';
 import { PERSONAL_DATA, REFERENCE_DATA } from '../../../tokens';
-import {
-  type IntakeScreening,
-  isUnknownSearchAttribute,
-  screenAtIntake,
-  startSearchAttributes,
-} from '../../intake-screening';
+import { type IntakeScreening, screenAtIntake } from '../../intake-screening';
+import { OrderStarter } from '../../order-starter';
 import { orderWorkflowInput } from './order-workflow-input';
 import { requestHash } from './request-hash';
 
@@ -39,28 +30,25 @@ type Intake =
 
 /**
  * Intake (受理): screens the call, records the order number for the idempotency key, the
- * workflow input it decided and the encrypted caller in one transaction, then starts the order's
- * workflow (id = order number).
+ * workflow input it decided and the encrypted caller in one transaction, and answers once that
+ * is committed — the call is durable when answered. The order's workflow (id = order number) is
+ * started right after by the OrderStarter, off the request's path: within milliseconds when
+ * Temporal keeps up, after the backlog when it does not, after an outage or an API restart by
+ * the starter's sweep. The API's own reads and actions on the order wait for its start.
  *
- * Safe to repeat. A repeat with the same key — after a crash or a failed start between the two
- * steps, or a twin request racing this one — starts the recorded input again (a no-op when the
- * workflow runs) and answers with the same order. It never screens again: a second screening
- * would find the order's own intake row as an open order and merge the order into itself.
+ * Safe to repeat. A repeat with the same key — after a lost answer, or a twin request racing
+ * this one — starts the recorded input again (a no-op when the workflow runs) and answers with
+ * the same order. It never screens again: a second screening would find the order's own intake
+ * row as an open order and merge the order into itself.
  */
 @Injectable()
 export class SubmitOrder {
-  private readonly logger = new Logger('orders');
-  private readonly taskQueue: string;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly workflows: WorkflowGateway,
+    private readonly starter: OrderStarter,
     @Inject(PERSONAL_DATA) private readonly personalData: PersonalDataCipher,
     @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
-    config: ConfigService<Settings, true>,
-  ) {
-    this.taskQueue = config.get('api', { infer: true }).temporal.taskQueue;
-  }
+  ) {}
 
   async execute(original: CreateOrderRequest): Promise<SubmittedOrder> {
     const hash = requestHash(original);
@@ -100,23 +88,27 @@ export class SubmitOrder {
         { order_id: string; created_at: Date },
       ];
       const input = orderWorkflowInput(orderId, request, callerKey, receivedAt, screening);
-      await em
-        .getRepository(OrderIntakeEntity)
-        .update({ idempotencyKey: request.idempotencyKey }, { workflowInput: input });
-      await em.getRepository(CallerContactEntity).insert({
-        orderId,
-        nameEncrypted: this.personalData.encrypt(request.caller.name, callerField(orderId, 'name')),
-        phoneEncrypted: this.personalData.encrypt(
-          request.caller.phone,
-          callerField(orderId, 'phone'),
-        ),
-        phoneMasked: maskPhone(request.caller.phone),
-        callerKey,
-        contentEncrypted:
+      // The decided input and the encrypted caller in one statement (one round trip).
+      await em.query(
+        `WITH decided AS (
+           UPDATE order_intake SET workflow_input = $1::jsonb WHERE idempotency_key = $2
+         )
+         INSERT INTO caller_contact (order_id, name_encrypted, phone_encrypted, phone_masked,
+                                     caller_key, content_encrypted)
+         VALUES ($3, $4, $5, $6, $7, $8)`,
+        [
+          JSON.stringify(input),
+          request.idempotencyKey,
+          orderId,
+          this.personalData.encrypt(request.caller.name, callerField(orderId, 'name')),
+          this.personalData.encrypt(request.caller.phone, callerField(orderId, 'phone')),
+          maskPhone(request.caller.phone),
+          callerKey,
           redaction.found.length > 0
             ? this.personalData.encrypt(original.content, callerField(orderId, 'content'))
             : null,
-      });
+        ],
+      );
       return { created: { orderId, input, screening } };
     });
 
@@ -134,6 +126,17 @@ export class SubmitOrder {
     const { orderId, input, screening } = intake.created;
     await this.start(input);
     return { orderId, created: true, screening };
+  }
+
+  /**
+   * Hands the workflow start to the starter; waits for it only with API_INTAKE_START=inline (the
+   * former behaviour, kept for measuring), where a start failing within the call's time limit
+   * answers 503 and the row stays for the sweep.
+   */
+  private async start(input: OrderWorkflowInput): Promise<void> {
+    const started = this.starter.enqueue(input);
+    if (!this.starter.inline) return;
+    await this.starter.within(started);
   }
 
   private intakeOf(em: EntityManager, idempotencyKey: string) {
@@ -167,31 +170,5 @@ export class SubmitOrder {
         ...(existing.gridId ? { gridId: existing.gridId } : {}),
       },
     });
-  }
-
-  /** Starts the order's workflow; already started (by an earlier try or a twin) is fine. */
-  private async start(input: OrderWorkflowInput, withAttributes = true): Promise<void> {
-    try {
-      await this.workflows.start('hotlineOrderWorkflow', {
-        workflowId: input.orderId,
-        taskQueue: this.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        ...(withAttributes ? { typedSearchAttributes: startSearchAttributes(input) } : {}),
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-      // A cluster without the Emergency attribute must not lose the order: start without it.
-      if (withAttributes && isUnknownSearchAttribute(err)) {
-        this.logger.error(
-          `order ${input.orderId}: ${(err as Error).message}; starting without search attributes`,
-        );
-        return this.start(input, false);
-      }
-      this.logger.warn(
-        `order ${input.orderId}: its workflow did not start (${err instanceof Error ? err.message : String(err)}); a retry with the same idempotency key starts it`,
-      );
-      throw err;
-    }
   }
 }

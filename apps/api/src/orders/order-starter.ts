@@ -1,0 +1,288 @@
+import type { OrderWorkflowInput } from '@hotline/workflows';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { type DataSource } from 'typeorm';
+import { DependencyUnavailableException } from '../common/dependency-errors';
+import { PendingStarts } from '../common/pending-starts';
+import { type Settings } from '../infrastructure/settings';
+import { TEMPORAL_CLIENT } from '../tokens';
+import { isUnknownSearchAttribute, startSearchAttributes } from './intake-screening';
+
+interface Job {
+  input: OrderWorkflowInput;
+  attempt: number;
+  queuedAt: number;
+  started(): void;
+}
+
+/** What the starter did since the process started (GET /metrics, the benchmark). */
+export interface StarterCounts {
+  started: number;
+  alreadyStarted: number;
+  failedAttempts: number;
+  /** Accepted orders found unstarted by a sweep (after a restart, an outage, another instance). */
+  swept: number;
+  /** Most orders waiting for their start at once. */
+  maxBacklog: number;
+}
+
+/**
+ * Starts the workflows of accepted orders (受理), off the intake request's path.
+ *
+ * Intake commits the intake row — order number, idempotency key, the workflow input it decided,
+ * the encrypted caller — and answers 201 at once: the call is durable when answered. The order's
+ * workflow is started right after by this starter: up to API_INTAKE_START_CONCURRENCY starts in
+ * flight on the one Temporal connection, the rows marked started with one UPDATE per batch. A
+ * start that fails (Temporal down or slow) is tried again with a growing pause; an order this
+ * process never got to start (it crashed, or another instance did) is found by the sweep — at
+ * start-up, then every API_INTAKE_SWEEP_MS — and started then. Starting twice is harmless: the
+ * workflow id is the order number and a second start is refused as already started.
+ *
+ * Until it runs, every call the API makes on the order waits for its start (PendingStarts), so
+ * a client that acts on the order just answered never sees it missing.
+ */
+@Injectable()
+export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('intake');
+  private readonly taskQueue: string;
+  private readonly concurrency: number;
+  private readonly sweepMs: number;
+  private readonly callTimeoutMs: number;
+  /** Intake waits for the start before answering (API_INTAKE_START=inline), as before. */
+  readonly inline: boolean;
+  private readonly retryAfterSeconds: number;
+  private queue: Job[] = [];
+  private inFlight = 0;
+  private toMark: string[] = [];
+  private marking: Promise<void> | null = null;
+  private sweeping = false;
+  private sweepTimer?: NodeJS.Timeout;
+  private closed = false;
+  /** Accepted → workflow running, in ms, for the most recent starts (the benchmark reads them). */
+  readonly delays: number[] = [];
+  readonly counts: StarterCounts = {
+    started: 0,
+    alreadyStarted: 0,
+    failedAttempts: 0,
+    swept: 0,
+    maxBacklog: 0,
+  };
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly pending: PendingStarts,
+    config: ConfigService<Settings, true>,
+  ) {
+    this.taskQueue = config.get('api', { infer: true }).temporal.taskQueue;
+    const p = config.get('platform', { infer: true });
+    this.concurrency = p.intakeStartConcurrency;
+    this.sweepMs = p.intakeSweepMs;
+    this.callTimeoutMs = p.temporalCallTimeoutMs;
+    this.inline = p.intakeStart === 'inline';
+    this.retryAfterSeconds = p.retryAfterSeconds;
+  }
+
+  /** Orders accepted but not started (by a crashed process, say) are started before serving. */
+  async onApplicationBootstrap(): Promise<void> {
+    this.pending.setRecoverer((orderId) => this.recover(orderId));
+    await this.sweep(0);
+    this.sweepTimer = setInterval(() => void this.sweep(this.sweepMs), this.sweepMs);
+    this.sweepTimer.unref();
+  }
+
+  /** Starts in flight finish (or time out) and their rows are marked; the rest wait for a sweep. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.sweepTimer);
+    const until = Date.now() + this.callTimeoutMs + 1000;
+    while (this.inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await this.flushMarks();
+  }
+
+  /** Orders waiting for their workflow's start in this process. */
+  get backlog(): number {
+    return this.queue.length + this.inFlight;
+  }
+
+  /** Waits for a start within the Temporal call limit; past it, a 503 (the start goes on). */
+  async within(started: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        started,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new DependencyUnavailableException('temporal', this.retryAfterSeconds)),
+            this.callTimeoutMs,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Starts the order's workflow soon; settles once it runs (or was already running). Never
+   * rejects: a failed start is tried again until it succeeds or the process stops.
+   */
+  enqueue(input: OrderWorkflowInput): Promise<void> {
+    const pending = this.pending.settled(input.orderId);
+    if (pending) return pending;
+    let started!: () => void;
+    const done = new Promise<void>((resolve) => (started = resolve));
+    this.pending.track(input.orderId, done);
+    this.queue.push({ input, attempt: 0, queuedAt: performance.now(), started });
+    this.counts.maxBacklog = Math.max(this.counts.maxBacklog, this.backlog);
+    this.pump();
+    return done;
+  }
+
+  private pump(): void {
+    while (!this.closed && this.inFlight < this.concurrency && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      this.inFlight += 1;
+      void this.startOne(job).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async startOne(job: Job): Promise<void> {
+    try {
+      const fresh = await this.startWorkflow(job.input, true);
+      if (fresh) this.counts.started += 1;
+      else this.counts.alreadyStarted += 1;
+      this.mark(job.input.orderId);
+      this.delays.push(performance.now() - job.queuedAt);
+      if (this.delays.length > 20_000) this.delays.splice(0, 10_000);
+      job.started();
+    } catch (err) {
+      this.counts.failedAttempts += 1;
+      job.attempt += 1;
+      const pause = Math.min(30_000, 250 * 2 ** Math.min(job.attempt, 7));
+      if (job.attempt === 1 || job.attempt % 10 === 0)
+        this.logger.warn(
+          `order ${job.input.orderId}: its workflow did not start (${err instanceof Error ? err.message : String(err)}); trying again in ${pause} ms (attempt ${job.attempt})`,
+        );
+      setTimeout(() => {
+        if (this.closed) return; // the next process's sweep starts it
+        this.queue.push(job);
+        this.pump();
+      }, pause).unref();
+    }
+  }
+
+  /** true: started now; false: it was there already (an earlier try, a twin, another instance). */
+  private async startWorkflow(
+    input: OrderWorkflowInput,
+    withAttributes: boolean,
+  ): Promise<boolean> {
+    try {
+      await this.client.withDeadline(Date.now() + this.callTimeoutMs, () =>
+        this.client.workflow.start('hotlineOrderWorkflow', {
+          workflowId: input.orderId,
+          taskQueue: this.taskQueue,
+          args: [input],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          ...(withAttributes ? { typedSearchAttributes: startSearchAttributes(input) } : {}),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+      // A cluster without the Emergency attribute must not lose the order: start without it.
+      if (withAttributes && isUnknownSearchAttribute(err)) {
+        this.logger.error(
+          `order ${input.orderId}: ${(err as Error).message}; starting without search attributes`,
+        );
+        return this.startWorkflow(input, false);
+      }
+      throw err;
+    }
+  }
+
+  /** Rows are marked in batches: every start that finished while the last UPDATE ran. */
+  private mark(orderId: string): void {
+    this.toMark.push(orderId);
+    if (!this.marking) this.marking = this.markLoop();
+  }
+
+  private async markLoop(): Promise<void> {
+    try {
+      while (this.toMark.length > 0) await this.flushMarks();
+    } finally {
+      this.marking = null;
+    }
+  }
+
+  private async flushMarks(): Promise<void> {
+    const ids = this.toMark;
+    this.toMark = [];
+    if (ids.length === 0) return;
+    try {
+      await this.db.query(
+        `UPDATE order_intake SET workflow_started_at = now()
+          WHERE order_id = ANY($1::text[]) AND workflow_started_at IS NULL`,
+        [ids],
+      );
+    } catch (err) {
+      // Unmarked rows are harmless: the sweep starts them again, answered "already started".
+      this.logger.warn(
+        `could not mark ${ids.length} started orders (${err instanceof Error ? err.message : String(err)}); a later sweep marks them`,
+      );
+    }
+  }
+
+  /** Accepted orders older than `olderThanMs` whose workflow is not marked started. */
+  private async sweep(olderThanMs: number): Promise<void> {
+    if (this.sweeping || this.closed) return;
+    this.sweeping = true;
+    try {
+      const rows: { order_id: string; workflow_input: OrderWorkflowInput }[] = await this.db.query(
+        `SELECT order_id, workflow_input FROM order_intake
+          WHERE workflow_started_at IS NULL AND workflow_input IS NOT NULL
+            AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+          ORDER BY created_at LIMIT 2000`,
+        [olderThanMs],
+      );
+      const found = rows.filter((r) => !this.pending.has(r.order_id));
+      if (found.length === 0) return;
+      this.counts.swept += found.length;
+      this.logger.warn(
+        `${found.length} accepted orders had no workflow started yet (API restart, Temporal outage or another API instance): starting them`,
+      );
+      for (const r of found) void this.enqueue(r.workflow_input);
+    } catch (err) {
+      this.logger.warn(
+        `sweep for unstarted orders failed (${err instanceof Error ? err.message : String(err)}); trying again in ${this.sweepMs} ms`,
+      );
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  /** An order Temporal does not know: started from its intake row if intake accepted it. */
+  private async recover(orderId: string): Promise<boolean> {
+    if (this.pending.has(orderId)) return true;
+    const [row]: { workflow_input: OrderWorkflowInput }[] = await this.db.query(
+      `SELECT workflow_input FROM order_intake
+        WHERE order_id = $1 AND workflow_started_at IS NULL AND workflow_input IS NOT NULL`,
+      [orderId],
+    );
+    if (!row) return false;
+    void this.enqueue(row.workflow_input);
+    return true;
+  }
+}
