@@ -5,6 +5,7 @@
 
 // Reference data
 export type {
+  City,
   Community,
   District,
   FilterRule,
@@ -32,13 +33,27 @@ export type {
   StreetRole,
   Unit,
   UnitKind,
+  UnitLevel,
   Urgency,
   WhistleType,
 } from './reference/types';
 export { REFERENCE_FILES } from './reference/types';
 export { parseReferenceData, type RawReferenceFiles } from './reference/parse';
 export { ReferenceDataError, formatProblem, type ReferenceProblem } from './reference/errors';
-export { sampleReferenceData } from './reference/sample';
+export {
+  sampleReferenceData,
+  sampleCityReferenceData,
+  SAMPLE_DISTRICT_ID,
+} from './reference/sample';
+export {
+  cityUnits,
+  districtById,
+  districtOfUnit,
+  districtReferenceData,
+  streetsOfDistrict,
+  unitForRole,
+  unitsOfDistrict,
+} from './reference/city';
 export { loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
 export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
 
