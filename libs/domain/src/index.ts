@@ -116,6 +116,39 @@ export {
   type ReturnRequest,
 } from './routing/returns';
 export type { ReturnHistory, RoutingDecision, RoutingRequest } from './routing/types';
+export {
+  arbiterFor,
+  centreUnitId,
+  checkPushDown,
+  escalationTarget,
+  routeCityOrder,
+  type CityRoutingContext,
+  type CityRoutingDecision,
+  type CityRoutingRequest,
+  type DevolvedEnforcement,
+  type Escalation,
+  type PushDownCheck,
+  type PushDownRequest,
+  type TakingCentre,
+} from './routing/city-routing';
+
+// Devolved enforcement powers (执法职权清单)
+export {
+  devolvedPowerFor,
+  EnforcementPowerListError,
+  ENFORCEMENT_POWERS_FILE,
+  parseEnforcementPowers,
+  powerHistory,
+  powerOn,
+  powersInForce,
+  type EnforcementPower,
+  type EnforcementPowerList,
+  type PowerAdjustment,
+  type PowerInForce,
+  type PowerPeriod,
+  type PowerSource,
+} from './enforcement/powers';
+export { sampleEnforcementPowers } from './enforcement/sample';
 
 // Whistle
 export {
