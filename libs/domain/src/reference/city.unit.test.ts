@@ -44,6 +44,11 @@ function singleDistrictFiles() {
   const { streets, ...district } = territory.districts[0];
   return {
     ...sampleFiles,
+    // The subway (a city-level enterprise) came with the city level.
+    dutyList: {
+      ...dutyList,
+      matterTypes: dutyList.matterTypes.filter((m) => m.leadUnitId !== 'BJ-DT'),
+    },
     territory: { version: territory.version, district, streets },
     units: {
       version: units.version,

@@ -72,7 +72,10 @@ export type CityRoutingDecision =
       readonly leadLevel: UnitLevel;
       /** 协办: professional support first, then the street, then the duty list's units. */
       readonly assistingUnitIds: readonly string[];
-      /** Copied to supervise: the place's district centre, or the city centre for a city lead. */
+      /**
+       * Copied to supervise: the district centre that took the call; for a call taken by the city
+       * centre, the place's district centre, or the city centre itself for a city-level lead.
+       */
       readonly supervisingUnitIds: readonly string[];
       /** The centre that dispatches (the one that took the call). */
       readonly dispatchedByUnitId: string;
@@ -196,8 +199,13 @@ export function routeCityOrder(
   ]).filter((id) => id !== leadUnitId && !returned.has(id));
   const lead = ref.index.units.get(leadUnitId);
   const leadLevel: UnitLevel = lead?.level ?? 'district';
-  const supervisor =
-    leadLevel === 'city' || !district ? ref.city?.centreUnitId : district.supervisingUnitId;
+  // A district centre supervises what it dispatches; the city centre copies the place's district
+  // centre, and supervises a city-level lead (or a matter with no district) itself.
+  const supervisor = taken
+    ? taken.supervisingUnitId
+    : leadLevel === 'city' || !district
+      ? ref.city?.centreUnitId
+      : district.supervisingUnitId;
   const supervisingUnitIds = unique([supervisor]).filter((id) => id !== leadUnitId);
   return {
     kind: 'dispatch',

@@ -109,6 +109,24 @@ describe('routeCityOrder: the city centre dispatches directly (市级直派)', (
     );
   });
 
+  it('to the subway company for the subway, wherever the call comes from', () => {
+    expect(dispatch({ matterTypeCode: 'MS-040' })).toMatchObject({
+      leadUnitId: 'BJ-DT',
+      leadLevel: 'city',
+      assistingUnitIds: ['BJ-JTW'],
+      supervisingUnitIds: ['BJ-RXZX'],
+    });
+    expect(dispatch({ matterTypeCode: 'MS-040', gridId: firstGridOf('HX-HFJD') })).toMatchObject({
+      leadUnitId: 'BJ-DT',
+      assistingUnitIds: ['HX-HFJD', 'HX-JTW'],
+    });
+    // Taken by a district centre, that centre follows up what it dispatched.
+    expect(dispatch({ matterTypeCode: 'MS-040', takenBy: district('LS') })).toMatchObject({
+      leadUnitId: 'BJ-DT',
+      supervisingUnitIds: ['LS-ZHZX'],
+    });
+  });
+
   it('to a city department for a placeless matter, a district centre to its own', () => {
     expect(dispatch({ matterTypeCode: 'MS-011' })).toMatchObject({
       leadUnitId: 'BJ-RSJ',
