@@ -5,6 +5,7 @@
 
 // Reference data
 export type {
+  City,
   Community,
   District,
   FilterRule,
@@ -32,13 +33,27 @@ export type {
   StreetRole,
   Unit,
   UnitKind,
+  UnitLevel,
   Urgency,
   WhistleType,
 } from './reference/types';
 export { REFERENCE_FILES } from './reference/types';
 export { parseReferenceData, type RawReferenceFiles } from './reference/parse';
 export { ReferenceDataError, formatProblem, type ReferenceProblem } from './reference/errors';
-export { sampleReferenceData } from './reference/sample';
+export {
+  sampleReferenceData,
+  sampleCityReferenceData,
+  SAMPLE_DISTRICT_ID,
+} from './reference/sample';
+export {
+  cityUnits,
+  districtById,
+  districtOfUnit,
+  districtReferenceData,
+  streetsOfDistrict,
+  unitForRole,
+  unitsOfDistrict,
+} from './reference/city';
 export { loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
 export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
 
@@ -101,6 +116,39 @@ export {
   type ReturnRequest,
 } from './routing/returns';
 export type { ReturnHistory, RoutingDecision, RoutingRequest } from './routing/types';
+export {
+  arbiterFor,
+  centreUnitId,
+  checkPushDown,
+  escalationTarget,
+  routeCityOrder,
+  type CityRoutingContext,
+  type CityRoutingDecision,
+  type CityRoutingRequest,
+  type DevolvedEnforcement,
+  type Escalation,
+  type PushDownCheck,
+  type PushDownRequest,
+  type TakingCentre,
+} from './routing/city-routing';
+
+// Devolved enforcement powers (执法职权清单)
+export {
+  devolvedPowerFor,
+  EnforcementPowerListError,
+  ENFORCEMENT_POWERS_FILE,
+  parseEnforcementPowers,
+  powerHistory,
+  powerOn,
+  powersInForce,
+  type EnforcementPower,
+  type EnforcementPowerList,
+  type PowerAdjustment,
+  type PowerInForce,
+  type PowerPeriod,
+  type PowerSource,
+} from './enforcement/powers';
+export { sampleEnforcementPowers } from './enforcement/sample';
 
 // Whistle
 export {
