@@ -41,7 +41,9 @@ export const orderUpdates = actions.updates;
  * Units and the centre act through signals or updates; every change becomes a domain event,
  * published in order through an activity; deadlines are durable timers.
  */
-export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
+export async function hotlineOrderWorkflow(received: OrderWorkflowInput): Promise<OrderState> {
+  // Three-level dispatch (市级直派 / 区级) for orders whose intake says who took the call.
+  const input = cityDispatch(received);
   const loop = new CommandLoop(
     {
       aggregateType: 'order',
@@ -113,6 +115,14 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
             ...(current.leadUnitId ? [current.leadUnitId] : []),
           ],
           returnCount: current.returnedByUnitIds.length + 1,
+          ...(needs.returnedBy ? { returnedBy: needs.returnedBy } : {}),
+        })
+      : undefined;
+    const levels = needs.levels
+      ? await activities.dispatchLevels({
+          ...needs.levels,
+          ...(current.matterTypeCode ? { matterTypeCode: current.matterTypeCode } : {}),
+          receivedAt: current.receivedAt,
         })
       : undefined;
     const deadlines = needs.deadlines
@@ -128,6 +138,7 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
       : undefined;
     return {
       ...(routing ? { routing } : {}),
+      ...(levels ? { levels } : {}),
       ...(deadlines ? { deadlines } : {}),
       ...(whistleScope ? { whistleScope } : {}),
     };
@@ -163,10 +174,25 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
  */
 const NOW_AT_ARRIVAL = 'order-now-at-arrival';
 
+/**
+ * Three-level dispatch: who took the call (the city's 12345 centre or a district centre) travels
+ * with the order and into every routing lookup. Behind a patch, so that an order started before
+ * keeps the district's routing on replay; an order without `takenBy` routes as before.
+ */
+const CITY_DISPATCH = 'city-dispatch';
+
+function cityDispatch(input: OrderWorkflowInput): OrderWorkflowInput {
+  if (!input.takenBy) return input;
+  if (patched(CITY_DISPATCH)) return input;
+  const { takenBy: _ignored, ...before } = input;
+  return before;
+}
+
 function routingBase(state: OrderState) {
   return {
     ...(state.matterTypeCode ? { matterTypeCode: state.matterTypeCode } : {}),
     location: state.location,
+    ...(state.takenBy ? { takenBy: state.takenBy, receivedAt: state.receivedAt } : {}),
   };
 }
 
