@@ -221,7 +221,9 @@ function uniqueFractions(fractions: number[]): number[] {
 }
 
 /** The three-level facts an OrderDispatched carries (orders taken with `takenBy`). */
-function levelsOf(p: Extract<PendingEvent, { type: 'OrderDispatched' }>['payload']): DispatchLevels {
+function levelsOf(
+  p: Extract<PendingEvent, { type: 'OrderDispatched' }>['payload'],
+): DispatchLevels {
   return {
     ...(p.districtId ? { districtId: p.districtId } : {}),
     ...(p.leadLevel ? { leadLevel: p.leadLevel } : {}),
