@@ -195,6 +195,15 @@ export function cityLevels(city: CityRoutingContext) {
       if (!request.matterTypeCode) {
         return { kind: 'manual', reason: '未确定事项类型，转热线中心人工派单' };
       }
+      const taking = request.takenBy!;
+      // A centre the data does not know (never thrown: an activity would retry it forever).
+      if (taking.level === 'district' && !ref.index.districts.has(taking.districtId))
+        return {
+          kind: 'manual',
+          reason: `受理中心所属区“${taking.districtId}”不存在，转热线中心人工派单`,
+        };
+      if (taking.level === 'city' && !ref.city)
+        return { kind: 'manual', reason: '没有市级热线中心，转热线中心人工派单' };
       const day = dayOf(request.receivedAt);
       const decision: CityRoutingDecision = routeCityOrder(
         {
@@ -202,7 +211,7 @@ export function cityLevels(city: CityRoutingContext) {
           streetId: request.location.streetId ?? null,
           communityId: request.location.communityId ?? null,
           gridId: request.location.gridId ?? null,
-          takenBy: request.takenBy!,
+          takenBy: taking,
           day,
         },
         city,
@@ -250,7 +259,13 @@ export function cityLevels(city: CityRoutingContext) {
 
     ofLead(request: LevelsRequest): DispatchLevels {
       const lead = ref.index.units.get(request.leadUnitId);
-      const fromUnitId = request.fromUnitId ?? centreUnitId(request.takenBy, ref);
+      const knownCentre =
+        request.takenBy.level === 'district'
+          ? ref.index.districts.has(request.takenBy.districtId)
+          : ref.city !== null;
+      const fromUnitId =
+        request.fromUnitId ?? (knownCentre ? centreUnitId(request.takenBy, ref) : undefined);
+      if (!fromUnitId) return lead ? { leadLevel: lead.level } : {};
       const escalation = escalationOf(request.leadUnitId);
       const pushDown = pushDownOf(
         request.matterTypeCode,
