@@ -200,6 +200,8 @@ describe('three-level dispatch and scoping (HTTP, real stack)', () => {
     const ls = districtSupervisor('LS');
     const hx = districtSupervisor('HX');
     await api.http().get(`/views/orders/${lsOrder}`).set('Authorization', ls).expect(200);
+    await api.http().get(`/orders/${lsOrder}`).set('Authorization', ls).expect(200);
+    await api.http().get(`/orders/${lsOrder}`).set('Authorization', hx).expect(403);
     const other = await api.http().get(`/views/orders/${lsOrder}`).set('Authorization', hx);
     expect(other.status).toBe(403);
     expect(other.body.message).toMatch(/不属于本区（HX）/);
