@@ -120,7 +120,7 @@ export class EnforcementPowerListError extends Error {
  */
 export function parseEnforcementPowers(raw: unknown, ref: ReferenceData): EnforcementPowerList {
   const parsed = fileSchema.safeParse(raw);
-  const at = (list: string, index: number | null, label: string | null, field: string) =>
+  const at = (index: number | null, label: string | null, field: string) =>
     `${ENFORCEMENT_POWERS_FILE}${index === null ? '' : ` row ${index + 1}`}${label ? ` (${label})` : ''}${field ? ` field ${field}` : ''}`;
   if (!parsed.success) {
     throw new EnforcementPowerListError(
@@ -133,9 +133,9 @@ export function parseEnforcementPowers(raw: unknown, ref: ReferenceData): Enforc
             typeof rowId === 'string'
               ? `${head === 'powers' ? 'power' : 'adjustment'} ${rowId}`
               : null;
-          return `${at(head, index, label, rest.join('.'))}: ${issue.message}`;
+          return `${at(index, label, rest.join('.'))}: ${issue.message}`;
         }
-        return `${at('', null, null, issue.path.join('.'))}: ${issue.message}`;
+        return `${at(null, null, issue.path.join('.'))}: ${issue.message}`;
       }),
     );
   }
@@ -148,7 +148,7 @@ export function parseEnforcementPowers(raw: unknown, ref: ReferenceData): Enforc
         problems.push(`${prefix} field matterTypeCodes[${i}]: unknown matter type "${code}"`);
     });
   file.powers.forEach((power, row) => {
-    const prefix = at('powers', row, `power ${power.id}`, '');
+    const prefix = at(row, `power ${power.id}`, '');
     if (powerIds.has(power.id))
       problems.push(`${prefix} field id: duplicate power id "${power.id}"`);
     powerIds.set(power.id, power);
@@ -164,7 +164,7 @@ export function parseEnforcementPowers(raw: unknown, ref: ReferenceData): Enforc
   });
   const adjustmentIds = new Set<string>();
   file.adjustments.forEach((adj, row) => {
-    const prefix = at('adjustments', row, `adjustment ${adj.id}`, '');
+    const prefix = at(row, `adjustment ${adj.id}`, '');
     if (adjustmentIds.has(adj.id))
       problems.push(`${prefix} field id: duplicate adjustment id "${adj.id}"`);
     adjustmentIds.add(adj.id);
