@@ -14,8 +14,15 @@ import { Client, type Connection } from '@temporalio/client';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { WorkflowGateway } from '../common/workflow-gateway';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
-import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from '../tokens';
-import { loadReferenceData } from './reference-data';
+import {
+  API_CONFIG,
+  CITY_REFERENCE_DATA,
+  DATA_SOURCE,
+  PERSONAL_DATA,
+  REFERENCE_DATA,
+  TEMPORAL_CLIENT,
+} from '../tokens';
+import { loadCityReferenceData, loadReferenceData } from './reference-data';
 import { type Settings } from './settings';
 
 /** The Temporal connection, closed when the app closes. */
@@ -28,6 +35,7 @@ const SHARED = [
   TEMPORAL_CLIENT,
   PERSONAL_DATA,
   REFERENCE_DATA,
+  CITY_REFERENCE_DATA,
   WorkflowGateway,
 ];
 
@@ -140,6 +148,10 @@ function common(settings: Settings) {
         );
         return ref;
       },
+    },
+    {
+      provide: CITY_REFERENCE_DATA,
+      useFactory: () => loadCityReferenceData(settings.platform.referenceData),
     },
   ];
 }

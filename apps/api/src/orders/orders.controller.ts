@@ -36,7 +36,7 @@ import { ActOnOrder } from './use-cases/act-on-order/act-on-order.use-case';
 import { CallerHistory } from './use-cases/caller-history/caller-history.use-case';
 import { GetOrder } from './use-cases/get-order/get-order.use-case';
 import { SubmitOrder } from './use-cases/submit-order/submit-order.use-case';
-import { REFERENCE_DATA } from '../tokens';
+import { CITY_REFERENCE_DATA } from '../tokens';
 
 const orderIdParam = z.string().regex(/^HL\d{8}-\d{7}$/, 'an order number like HL20261123-0000042');
 const phoneQuery = z.string().regex(/^\+?[0-9 -]{5,24}$/, 'a phone number');
@@ -54,7 +54,7 @@ export class OrdersController implements PerformsActions<OrderAction> {
     private readonly getOrder: GetOrder,
     private readonly callerHistory: CallerHistory,
     private readonly actOnOrder: ActOnOrder,
-    @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
+    @Inject(CITY_REFERENCE_DATA) private readonly ref: ReferenceData,
   ) {}
 
   @Post()

@@ -2,7 +2,7 @@ import { OrderTimelineEntity, OrderViewEntity } from '@hotline/persistence';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
 import { type ReferenceData } from '@hotline/domain';
-import { DATA_SOURCE, REFERENCE_DATA } from '../../tokens';
+import { CITY_REFERENCE_DATA, DATA_SOURCE } from '../../tokens';
 import { orderOfDistrict } from '../shared/view-access';
 import { iso, keysetPage } from '../shared/keyset';
 import { type ListQuery, type Page, timeRange } from '../shared/list-query';
@@ -12,7 +12,7 @@ import { type ListQuery, type Page, timeRange } from '../shared/list-query';
 export class OrderViewsService {
   constructor(
     @Inject(DATA_SOURCE) private readonly db: DataSource,
-    @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
+    @Inject(CITY_REFERENCE_DATA) private readonly ref: ReferenceData,
   ) {}
 
   /** The street ids of a district (older orders carry no district: their street places them). */

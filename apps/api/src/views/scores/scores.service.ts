@@ -8,7 +8,7 @@ import {
 import { UnitMonthScoreEntity, UnitScoreRecordEntity } from '@hotline/persistence';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
-import { DATA_SOURCE, REFERENCE_DATA } from '../../tokens';
+import { CITY_REFERENCE_DATA, DATA_SOURCE, REFERENCE_DATA } from '../../tokens';
 import { keysetPage } from '../shared/keyset';
 import { type Page } from '../shared/list-query';
 import { type ScoreRecordsQuery, type ScoresQuery } from './scores-query';
@@ -19,6 +19,7 @@ export class ScoresService {
   constructor(
     @Inject(DATA_SOURCE) private readonly db: DataSource,
     @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
+    @Inject(CITY_REFERENCE_DATA) private readonly city: ReferenceData,
   ) {}
 
   scores(q: ScoresQuery): Promise<Page<UnitMonthScoreEntity>> {
@@ -67,11 +68,11 @@ export class ScoresService {
    * and the districts by the summed counts of their units; or one district's units.
    */
   async cityRanking(month: string, scope: RankingScope) {
-    if (scope.level === 'district' && !this.ref.index.districts.has(scope.districtId))
+    if (scope.level === 'district' && !this.city.index.districts.has(scope.districtId))
       throw new NotFoundException(`没有区“${scope.districtId}”`);
     const rows = await this.db.getRepository(UnitMonthScoreEntity).findBy({ month });
-    const known = rows.filter((r) => this.ref.index.units.has(r.unitId));
-    return rankCity(month, known.map(toDomainScore), this.ref, scope);
+    const known = rows.filter((r) => this.city.index.units.has(r.unitId));
+    return rankCity(month, known.map(toDomainScore), this.city, scope);
   }
 
   /** Push-downs to streets (自上而下派回街道) recorded on orders received in the month, by district. */

@@ -6,7 +6,7 @@ import { type Repository } from 'typeorm';
 import { type Principal } from '../../../auth/principal';
 import { callerField, type PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
 import { type ReferenceData } from '@hotline/domain';
-import { PERSONAL_DATA, REFERENCE_DATA } from '../../../tokens';
+import { CITY_REFERENCE_DATA, PERSONAL_DATA } from '../../../tokens';
 import { confinedDistrict } from '../../../views/shared/view-access';
 import { mayRead, notYourOrder, OrderReader } from '../../order-reader';
 
@@ -38,7 +38,7 @@ export class GetOrder {
     @InjectRepository(CallerContactEntity)
     private readonly contacts: Repository<CallerContactEntity>,
     @Inject(PERSONAL_DATA) private readonly personalData: PersonalDataCipher,
-    @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
+    @Inject(CITY_REFERENCE_DATA) private readonly ref: ReferenceData,
   ) {}
 
   async execute(orderId: string, principal: Principal): Promise<OrderDetail> {
