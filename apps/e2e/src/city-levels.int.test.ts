@@ -175,7 +175,7 @@ describe('three-level dispatch and scoping (HTTP, real stack)', () => {
     });
     await act(
       hxOrder,
-      'decideArbitration',
+      'arbitration',
       { leadUnitId: 'HX-XKJD', note: '街道办' },
       citySupervisor(),
     );
