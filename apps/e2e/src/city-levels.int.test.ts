@@ -173,12 +173,15 @@ describe('three-level dispatch and scoping (HTTP, real stack)', () => {
       status: 'in_arbitration',
       arbiter: { unitId: 'BJ-RXZX', level: 'city' },
     });
-    await act(
-      hxOrder,
-      'arbitration',
-      { leadUnitId: 'HX-XKJD', note: '街道办' },
-      citySupervisor(),
-    );
+    // Another district's centre may not act on it (禾溪区's order, 澜山区's staff).
+    const lsActs = await api
+      .http()
+      .post(`/orders/${hxOrder}/arbitration`)
+      .set('Authorization', districtSupervisor('LS'))
+      .send({ leadUnitId: 'HX-XKJD', note: '街道办' });
+    expect(lsActs.status).toBe(403);
+    expect(lsActs.body.message).toMatch(/不属于本区（LS）/);
+    await act(hxOrder, 'arbitration', { leadUnitId: 'HX-XKJD', note: '街道办' }, citySupervisor());
     expect(await state(hxOrder)).toMatchObject({ status: 'dispatched', leadUnitId: 'HX-XKJD' });
     await db.untilProjected(hxOrder, await api.lastSequence(hxOrder));
     const [row] = await db.rows<{ push_downs: number; push_downs_flagged: number }>(

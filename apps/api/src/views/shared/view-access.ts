@@ -1,3 +1,4 @@
+import { type ReferenceData } from '@hotline/domain';
 import { ForbiddenException } from '@nestjs/common';
 import { type Principal } from '../../auth/principal';
 
@@ -54,3 +55,20 @@ export function districtScope(
  */
 export const orderOfDistrict = (alias: string) =>
   `(${alias}.district_id = :district OR (${alias}.district_id IS NULL AND ${alias}.street_id = ANY(:districtStreets)))`;
+
+/**
+ * An order's district: the one its dispatch names (three-level orders), else its read-model row's,
+ * else its street's (older orders); null when nothing places it (only the city sees it then).
+ */
+export function districtOfOrder(
+  ref: ReferenceData,
+  state: { levels?: { districtId?: string }; location: { streetId?: string } } | null,
+  view?: { districtId: string | null; streetId: string | null } | null,
+): string | null {
+  const streetId = state?.location.streetId ?? view?.streetId ?? undefined;
+  return (
+    state?.levels?.districtId ??
+    view?.districtId ??
+    (streetId ? (ref.index.streets.get(streetId)?.districtId ?? null) : null)
+  );
+}

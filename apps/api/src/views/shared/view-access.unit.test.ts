@@ -1,6 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import { type Principal } from '../../auth/principal';
-import { confinedDistrict, districtScope, unitScope } from './view-access';
+import { sampleCityReferenceData } from '@hotline/domain';
+import { confinedDistrict, districtOfOrder, districtScope, unitScope } from './view-access';
 
 const city: Principal = { userId: 'c', role: 'supervisor', level: 'city' };
 const ls: Principal = { userId: 'l', role: 'supervisor', level: 'district', districtId: 'LS' };
@@ -27,5 +28,15 @@ describe('scoping by level (三级)', () => {
   it('keeps a unit to its own unit', () => {
     expect(unitScope(unit, undefined)).toBe('LS-SQJD');
     expect(() => unitScope(unit, 'LS-JMJD')).toThrow(ForbiddenException);
+  });
+
+  it('places an order in its dispatch’s district, else its row’s, else its street’s', () => {
+    const ref = sampleCityReferenceData();
+    const at = (streetId?: string) => ({ location: streetId ? { streetId } : {} });
+    expect(districtOfOrder(ref, { ...at('XHJD'), levels: { districtId: 'LS' } })).toBe('LS');
+    expect(districtOfOrder(ref, at('HX-XKJD'))).toBe('HX');
+    expect(districtOfOrder(ref, at('XHJD'))).toBe('YC');
+    expect(districtOfOrder(ref, null, { districtId: null, streetId: 'LS-BYZ' })).toBe('LS');
+    expect(districtOfOrder(ref, at())).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { type Principal } from '../../../auth/principal';
 import { callerField, type PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
 import { type ReferenceData } from '@hotline/domain';
 import { CITY_REFERENCE_DATA, PERSONAL_DATA } from '../../../tokens';
-import { confinedDistrict } from '../../../views/shared/view-access';
+import { confinedDistrict, districtOfOrder } from '../../../views/shared/view-access';
 import { mayRead, notYourOrder, OrderReader } from '../../order-reader';
 
 export interface CallerView {
@@ -66,23 +66,13 @@ export class GetOrder {
     }
     // 三级: district centre staff read their district's orders only.
     const own = confinedDistrict(principal);
-    if (own && this.districtOf(state, view) !== own) {
+    if (own && districtOfOrder(this.ref, state, view) !== own) {
       this.logger.warn(
         `403 district ${own} (user ${principal.userId}) tried to read order ${orderId}`,
       );
       throw new ForbiddenException(`工单 ${orderId} 不属于本区（${own}），区级账号无权查看`);
     }
     return { orderId, state, view, caller: await this.callerFor(orderId, principal, state) };
-  }
-
-  /** The order's district: its dispatch says so, else its street (older orders). */
-  private districtOf(state: OrderState | null, view: OrderViewEntity | null): string | null {
-    const streetId = state?.location.streetId ?? view?.streetId ?? undefined;
-    return (
-      state?.levels?.districtId ??
-      view?.districtId ??
-      (streetId ? (this.ref.index.streets.get(streetId)?.districtId ?? null) : null)
-    );
   }
 
   /** Name and phone in full only for operators and the unit handling the order; masked for others. */
