@@ -1,6 +1,13 @@
 // Mints a bearer token for local use: npm run token -- --role unit --unit CGZF [--sub zhang] [--ttl 3600]
+// Centre staff by level (三级): --role supervisor --level city, or --level district --district LS
 import { apiConfigFromEnv } from '../apps/api/src/api-config';
-import { ROLES, type Role, signToken } from '../apps/api/src/auth/jwt';
+import {
+  ROLES,
+  type Role,
+  signToken,
+  STAFF_LEVELS,
+  type StaffLevel,
+} from '../apps/api/src/auth/jwt';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,6 +26,16 @@ if (role === 'unit' && !unitId) {
   console.error('A unit token needs --unit, e.g. --unit CGZF (城管执法) or --unit XHJD (星湖街道)');
   process.exit(2);
 }
+const level = arg('level') as StaffLevel | undefined;
+const districtId = arg('district');
+if (level && !STAFF_LEVELS.includes(level)) {
+  console.error(`--level is one of ${STAFF_LEVELS.join(', ')}`);
+  process.exit(2);
+}
+if (level === 'district' && !districtId) {
+  console.error('A district-level token needs --district, e.g. --district LS (澜山区)');
+  process.exit(2);
+}
 // Signs with AUTH_JWT_SECRET when it is set; otherwise with the development key, which only a
 // development API on 127.0.0.1 accepts (`npm start`): NODE_ENV defaults to development here.
 let config: ReturnType<typeof apiConfigFromEnv>;
@@ -31,7 +48,13 @@ try {
 const ttl = Number(arg('ttl') ?? config.authTokenTtlSeconds);
 console.log(
   signToken(
-    { sub: arg('sub') ?? `${role}-${unitId ?? 'local'}`, role, ...(unitId ? { unitId } : {}) },
+    {
+      sub: arg('sub') ?? `${role}-${unitId ?? districtId ?? level ?? 'local'}`,
+      role,
+      ...(unitId ? { unitId } : {}),
+      ...(level ? { level } : {}),
+      ...(level === 'district' && districtId ? { districtId } : {}),
+    },
     config.authSecret,
     ttl,
   ),

@@ -121,6 +121,7 @@ describe('replay of recorded workflow histories', () => {
         'whistle-on-time.history.pb',
         'whistle-escalated.history.pb',
         'order-whistle-link.history.pb',
+        'order-city-dispatch.history.pb',
       ]),
     );
     const workflowBundle = await bundleWorkflowCode({
@@ -269,6 +270,57 @@ const ORDER_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string
       actor: supervisor,
       approve: true,
       note: '涉诉，不纳入考核',
+    });
+    return untilClosed(h, id);
+  },
+  /** 市级直派 (patch `city-dispatch`): a utility in 禾溪区 taken by the city centre, returned by the city company and the district, arbitrated by the city, pushed down to the street, escalated, closed. */
+  async 'city-dispatch'(h) {
+    const input = noiseOrder({
+      matterTypeCode: 'MS-001',
+      content: '小区停水一天了',
+      location: {
+        address: '溪口街道1号',
+        streetId: 'HX-XKJD',
+        communityId: 'HX-XKJD-01',
+        gridId: 'HX-XKJD-01-1',
+      },
+      takenBy: { level: 'city' },
+    });
+    const id = input.orderId;
+    await h.env.client.workflow.start('hotlineOrderWorkflow', {
+      workflowId: id,
+      taskQueue: h.taskQueue,
+      args: [input],
+    });
+    for (let i = 0; i < 200 && (await stateOf(h, id)).status !== 'dispatched'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    const s = await act(h, id, 'return', {
+      actor: unit('BJ-ZLS'),
+      reason: 'wrong_jurisdiction',
+      explanation: '该小区为自备井供水，不属于市政管网',
+    });
+    await act(h, id, 'return', {
+      actor: unit(s.leadUnitId!),
+      reason: 'wrong_jurisdiction',
+      explanation: '自备井由产权单位管理，不属本单位职责',
+    });
+    await act(h, id, 'decideArbitration', {
+      actor: supervisor,
+      leadUnitId: 'HX-XKJD',
+      note: '街道办',
+    });
+    await act(h, id, 'acknowledge', { actor: unit('HX-XKJD') });
+    await act(h, id, 'supervise', { actor: supervisor, note: '请尽快协调恢复供水' });
+    await act(h, id, 'resolve', {
+      actor: unit('HX-XKJD'),
+      outcome: 'solved',
+      summary: '已协调产权单位恢复供水',
+    });
+    await act(h, id, 'recordCallback', {
+      actor: operator,
+      reached: true,
+      solved: true,
+      satisfaction: 'satisfied',
     });
     return untilClosed(h, id);
   },

@@ -174,6 +174,14 @@ export {
 } from './scoring/monthly-scores';
 export { rankUnits, RANKING_GROUP_OF, type RankedUnit, type UnitRanking } from './scoring/ranking';
 export {
+  CITY_RANKING_GROUPS,
+  type CityRankedEntry,
+  type CityRanking,
+  type CityRankingGroup,
+  rankCity,
+  type RankingScope,
+} from './scoring/city-ranking';
+export {
   whistleDepartmentEvaluation,
   type DepartmentWhistleEvaluation,
   type WhistleParticipation,

@@ -18,6 +18,7 @@ import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-file
 import { LedgerFileEntity } from './entities/ledger-file.entity';
 import { AdmissionReadModels1764320400000 } from './migrations/1764320400000-admission-read-models';
 import { OrderIntakeWorkflowStarted1764400000000 } from './migrations/1764400000000-order-intake-workflow-started';
+import { OrderViewLevels1764400000000 } from './migrations/1764400000000-order-view-levels';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   LedgerFiles1764316800000,
   AdmissionReadModels1764320400000,
   OrderIntakeWorkflowStarted1764400000000,
+  OrderViewLevels1764400000000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

@@ -51,9 +51,11 @@ export const orderUpdates = actions.updates;
  * published in order through an activity; deadlines are durable timers.
  */
 export async function hotlineOrderWorkflow(
-  input: OrderWorkflowInput,
+  received: OrderWorkflowInput,
   carried?: LoopCarry<OrderState>,
 ): Promise<OrderState> {
+  // Three-level dispatch (市级直派 / 区级) for orders whose intake says who took the call.
+  const input = cityDispatch(received);
   // Decided once, at the start, so recorded histories keep what they did (see the patch ids).
   const lookups = patched(LOOKUPS_LOCAL) ? localLookups : activities;
   const receivedAtOnce = patched(RECEIVED_AT_ONCE);
@@ -147,6 +149,14 @@ export async function hotlineOrderWorkflow(
             ...(current.leadUnitId ? [current.leadUnitId] : []),
           ],
           returnCount: current.returnedByUnitIds.length + 1,
+          ...(needs.returnedBy ? { returnedBy: needs.returnedBy } : {}),
+        })
+      : undefined;
+    const levels = needs.levels
+      ? await activities.dispatchLevels({
+          ...needs.levels,
+          ...(current.matterTypeCode ? { matterTypeCode: current.matterTypeCode } : {}),
+          receivedAt: current.receivedAt,
         })
       : undefined;
     const deadlines = needs.deadlines
@@ -162,6 +172,7 @@ export async function hotlineOrderWorkflow(
       : undefined;
     return {
       ...(routing ? { routing } : {}),
+      ...(levels ? { levels } : {}),
       ...(deadlines ? { deadlines } : {}),
       ...(whistleScope ? { whistleScope } : {}),
     };
@@ -201,10 +212,25 @@ const LOOKUPS_LOCAL = 'order-lookups-local';
 /** OrderReceived recorded (and published) before the policy lookup, not behind it. */
 const RECEIVED_AT_ONCE = 'order-received-at-once';
 
+/**
+ * Three-level dispatch: who took the call (the city's 12345 centre or a district centre) travels
+ * with the order and into every routing lookup. Behind a patch, so that an order started before
+ * keeps the district's routing on replay; an order without `takenBy` routes as before.
+ */
+const CITY_DISPATCH = 'city-dispatch';
+
+function cityDispatch(input: OrderWorkflowInput): OrderWorkflowInput {
+  if (!input.takenBy) return input;
+  if (patched(CITY_DISPATCH)) return input;
+  const { takenBy: _ignored, ...before } = input;
+  return before;
+}
+
 function routingBase(state: OrderState) {
   return {
     ...(state.matterTypeCode ? { matterTypeCode: state.matterTypeCode } : {}),
     location: state.location,
+    ...(state.takenBy ? { takenBy: state.takenBy, receivedAt: state.receivedAt } : {}),
   };
 }
 

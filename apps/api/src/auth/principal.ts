@@ -1,5 +1,5 @@
 import type { Actor } from '@hotline/workflows';
-import type { Role, TokenClaims } from './jwt';
+import type { Role, StaffLevel, TokenClaims } from './jwt';
 
 /** Who is calling, as the token says. */
 export interface Principal {
@@ -7,6 +7,9 @@ export interface Principal {
   role: Role;
   unitId?: string;
   name?: string;
+  /** 三级: city centre staff see the city, district centre staff their district (`districtId`). */
+  level?: StaffLevel;
+  districtId?: string;
 }
 
 export function principalFrom(claims: TokenClaims): Principal {
@@ -15,6 +18,8 @@ export function principalFrom(claims: TokenClaims): Principal {
     role: claims.role,
     ...(claims.unitId ? { unitId: claims.unitId } : {}),
     ...(claims.name ? { name: claims.name } : {}),
+    ...(claims.level ? { level: claims.level } : {}),
+    ...(claims.districtId ? { districtId: claims.districtId } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
-import { ROLES, signToken } from '../auth/jwt';
+import { ROLES, signToken, STAFF_LEVELS } from '../auth/jwt';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { DEV_SESSION_CONFIG, type DevSessionConfig } from './dev-session.config';
 
@@ -16,8 +16,19 @@ export const devSessionRequestSchema = z
       .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a unit id such as CGZF or XHJD')
       .optional(),
     name: z.string().trim().min(1).max(100).optional(),
+    /** 三级: city centre staff (`city`) or a district centre's (`district` with `districtId`). */
+    level: z.enum(STAFF_LEVELS).optional(),
+    districtId: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a district id such as YC or LS')
+      .optional(),
   })
   .strict()
+  .refine((b) => b.level !== 'district' || b.districtId, {
+    message: '区级账号需要 districtId（例如 LS）',
+    path: ['districtId'],
+  })
   .refine((b) => b.role !== 'unit' || b.unitId, {
     message: 'a unit session needs unitId (e.g. CGZF, XHJD)',
     path: ['unitId'],
@@ -42,10 +53,12 @@ export class DevSessionController {
     const now = Date.now();
     const token = signToken(
       {
-        sub: `dev-${body.role}-${body.unitId ?? 'centre'}`,
+        sub: `dev-${body.role}-${body.unitId ?? body.districtId ?? body.level ?? 'centre'}`,
         role: body.role,
         ...(body.unitId ? { unitId: body.unitId } : {}),
         ...(body.name ? { name: body.name } : {}),
+        ...(body.level ? { level: body.level } : {}),
+        ...(body.level === 'district' && body.districtId ? { districtId: body.districtId } : {}),
       },
       this.config.authSecret,
       this.config.ttlSeconds,
@@ -55,6 +68,8 @@ export class DevSessionController {
       token,
       role: body.role,
       ...(body.unitId ? { unitId: body.unitId } : {}),
+      ...(body.level ? { level: body.level } : {}),
+      ...(body.level === 'district' && body.districtId ? { districtId: body.districtId } : {}),
       expiresAt: new Date(now + this.config.ttlSeconds * 1000).toISOString(),
     };
   }

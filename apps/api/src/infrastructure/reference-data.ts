@@ -24,6 +24,15 @@ const SHIPPED: Readonly<Record<string, { directory: string; district: string | n
   'sample-city': { directory: SAMPLE_DIRECTORY, district: null },
 };
 
+/**
+ * The whole city the named set belongs to (a shipped district view: its city; a directory: as
+ * it is). Three-level features read it: taking calls for any district, scoping, rankings.
+ */
+export function loadCityReferenceData(nameOrDirectory: string): ReferenceData {
+  const shipped = Object.hasOwn(SHIPPED, nameOrDirectory) ? SHIPPED[nameOrDirectory] : undefined;
+  return loadReferenceData(shipped ? shipped.directory : nameOrDirectory);
+}
+
 /** Loads and validates a reference data set by name (or directory); a bad file fails the start. */
 export function loadReferenceData(nameOrDirectory: string): ReferenceData {
   const shipped = Object.hasOwn(SHIPPED, nameOrDirectory) ? SHIPPED[nameOrDirectory] : undefined;

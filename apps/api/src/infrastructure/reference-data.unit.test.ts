@@ -1,5 +1,5 @@
 import { sampleCityReferenceData, sampleReferenceData } from '@hotline/domain';
-import { loadReferenceData } from './reference-data';
+import { loadCityReferenceData, loadReferenceData } from './reference-data';
 
 describe('loadReferenceData (API)', () => {
   it('serves 云川区 as "yunchuan", exactly the worker’s sample-district view', () => {
@@ -14,6 +14,14 @@ describe('loadReferenceData (API)', () => {
     const ref = loadReferenceData('sample-city');
     expect(ref.districts.map((d) => d.id)).toEqual(['YC', 'LS', 'HX']);
     expect(ref.units.map((u) => u.id)).toEqual(sampleCityReferenceData().units.map((u) => u.id));
+  });
+
+  it('gives the whole city behind a district view, for three-level features', () => {
+    for (const name of ['yunchuan', 'sample-city']) {
+      const city = loadCityReferenceData(name);
+      expect(city.districts.map((d) => d.id)).toEqual(['YC', 'LS', 'HX']);
+      expect(city.city?.centreUnitId).toBe('BJ-RXZX');
+    }
   });
 
   it('names the file it cannot read', () => {
