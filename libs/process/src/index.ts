@@ -31,3 +31,13 @@ export {
   type AdmissionWorkflowInput,
 } from './admission/model';
 export { ActionRefused, type RefusalCode } from './shared/refusal';
+export * as deputy from './deputy';
+export {
+  DEPUTY_COMMAND_TYPES,
+  DeputyActionRefused,
+  type DeputyActor,
+  type DeputyCommand,
+  type DeputyItemState,
+  type DeputyItemWorkflowInput,
+  type DeputyOrderAnswer,
+} from './deputy/model';
