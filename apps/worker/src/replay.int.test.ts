@@ -3,6 +3,7 @@ import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { workflowBundleOptions } from './workflow-bundle';
+import { DEPUTY_SCENARIOS } from './testing/deputy-scenarios';
 import { WHISTLE_SCENARIOS } from './testing/whistle-scenarios';
 import {
   act,
@@ -54,6 +55,11 @@ describe('replay of recorded workflow histories', () => {
           for (const [file, workflowId] of Object.entries(await scenario(h)))
             if (recording(file)) await writeHistory(h, file, workflowId);
         }
+        for (const [name, scenario] of Object.entries(DEPUTY_SCENARIOS)) {
+          if (!recording(`deputy-${name}`) && !recording('order-deputy')) continue;
+          for (const [file, workflowId] of Object.entries(await scenario(h)))
+            if (recording(file)) await writeHistory(h, file, workflowId);
+        }
       } finally {
         await h.stop();
       }
@@ -72,6 +78,9 @@ describe('replay of recorded workflow histories', () => {
         'whistle-on-time.history.pb',
         'whistle-escalated.history.pb',
         'order-whistle-link.history.pb',
+        'deputy-proposal.history.pb',
+        'deputy-order.history.pb',
+        'order-deputy.history.pb',
       ]),
     );
     const workflowBundle = await bundleWorkflowCode({

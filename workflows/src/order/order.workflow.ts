@@ -21,6 +21,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { CommandLoop, defineActions, LOOKUP_OPTIONS } from '../shared/command-loop';
+import { deputyItemNotifier } from '../shared/deputy-link';
 import { whistleConcludedSignal } from '../shared/whistle-link';
 import type { whistleWorkflow } from '../whistle/whistle.workflow';
 
@@ -102,7 +103,11 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
   loop.start();
 
   // Acknowledge, respond, handle, resolve, callback…: until the order is closed.
-  return loop.run({ done: (state) => state.status === 'closed' });
+  // An order a deputy brought (channel `deputy`) tells the deputy's item its answer.
+  return loop.run({
+    done: (state) => state.status === 'closed',
+    afterPublish: deputyItemNotifier(input.deputyItemId, input.orderId),
+  });
 
   async function lookUp(current: OrderState, needs: order.DecisionNeeds, now?: number) {
     const routing = needs.routing

@@ -1,6 +1,11 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EventEnvelope } from '@hotline/contracts';
-import { type ReferenceData, sampleAdmissionList, sampleReferenceData } from '@hotline/domain';
+import {
+  type ReferenceData,
+  sampleAdmissionList,
+  sampleDeputyStations,
+  sampleReferenceData,
+} from '@hotline/domain';
 import type { OrderCommand, OrderState, OrderWorkflowInput } from '@hotline/workflows';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal';
 import { temporal } from '@temporalio/proto';
@@ -15,6 +20,7 @@ import {
 import { createOrderActivities } from '../activities/order-activities';
 import { createWhistleActivities } from '../activities/whistle-activities';
 import { createAdmissionActivities } from '../activities/admission-activities';
+import { createDeputyActivities } from '../activities/deputy-activities';
 import { workflowBundleOptions } from '../workflow-bundle';
 
 /**
@@ -71,6 +77,7 @@ export async function startWorkflowTestHarness(
       ...createOrderActivities(ref, collect),
       ...createWhistleActivities(ref, collect),
       ...createAdmissionActivities(ref, sampleAdmissionList, collect),
+      ...createDeputyActivities(ref, sampleDeputyStations, collect),
     },
   });
   const running = worker.run();

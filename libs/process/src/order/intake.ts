@@ -21,6 +21,8 @@ export function decideIntake(input: OrderWorkflowInput): PendingEvent[] {
       ...(input.matterTypeCode ? { matterTypeCode: input.matterTypeCode } : {}),
       // Intake found a risk to life or safety: the kinds travel with the order (never free text).
       ...(input.emergency ? { emergency: { kinds: [...input.emergency.kinds] } } : {}),
+      // Brought by a deputy at a station: the item it answers to.
+      ...(input.deputyItemId ? { deputyItemId: input.deputyItemId } : {}),
     },
   };
   const s = input.screening;
