@@ -7,6 +7,9 @@ export interface Principal {
   role: Role;
   unitId?: string;
   name?: string;
+  /** A deputy's own id and station (家站点). */
+  deputyId?: string;
+  stationId?: string;
 }
 
 export function principalFrom(claims: TokenClaims): Principal {
@@ -15,6 +18,8 @@ export function principalFrom(claims: TokenClaims): Principal {
     role: claims.role,
     ...(claims.unitId ? { unitId: claims.unitId } : {}),
     ...(claims.name ? { name: claims.name } : {}),
+    ...(claims.deputyId ? { deputyId: claims.deputyId } : {}),
+    ...(claims.stationId ? { stationId: claims.stationId } : {}),
   };
 }
 
@@ -28,7 +33,8 @@ export function actorOf(p: Principal): Actor {
     case 'operator':
       return { kind: 'operator', userId: p.userId };
     case 'auditor':
-      // Auditors only read; routes forbid their actions before this is ever used.
+    case 'deputy':
+      // Auditors only read, deputies act on their items only; routes forbid them orders' actions.
       return { kind: 'operator', userId: p.userId };
   }
 }
