@@ -18,7 +18,8 @@ export class DeputyItemEntity {
   @Column({ type: 'text' }) content!: string;
   @Column({ type: 'text', nullable: true }) address!: string | null;
   @Column({ name: 'community_id', type: 'text', nullable: true }) communityId!: string | null;
-  @Column({ name: 'matter_type_code', type: 'text', nullable: true }) matterTypeCode!: string | null;
+  @Column({ name: 'matter_type_code', type: 'text', nullable: true }) matterTypeCode!:
+    string | null;
   @Column({ name: 'resident_reachable', type: 'boolean' }) residentReachable!: boolean;
   /** recorded, handed_over, answered, rated, closed. */
   @Column({ type: 'text' }) status!: string;

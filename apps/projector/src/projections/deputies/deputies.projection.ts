@@ -65,9 +65,10 @@ export const deputiesProjection: Projection = {
       case 'DeputyItemHandedOver': {
         const p = event.payload;
         if (p.route === 'order')
-          await update(`status = 'handed_over', route = 'order', order_id = $4, handed_over_at = $3`, [
-            p.orderId,
-          ]);
+          await update(
+            `status = 'handed_over', route = 'order', order_id = $4, handed_over_at = $3`,
+            [p.orderId],
+          );
         else
           await update(
             `status = 'handed_over', route = 'proposal', unit_id = $4, due_at = $5, handed_over_at = $3`,
