@@ -152,6 +152,7 @@ export {
   type UnitLedger,
   type UnitLedgerInput,
 } from './ledger/unit-ledger';
+export { deputyLedgerSection, type LedgerDeputyItemRow } from './ledger/deputy-ledger';
 
 // Duty admission (准入)
 export {

@@ -119,7 +119,7 @@ export class DeputiesService {
   async handOver(p: Principal, itemId: string, body: DeputyHandOverRequest) {
     const actor = this.actor(p);
     if (body.route === 'proposal')
-      return this.act(itemId, 'handOver', {
+      return this.act(p, itemId, 'handOver', {
         actor,
         route: 'proposal',
         unitId: body.unitId,
@@ -164,7 +164,7 @@ export class DeputiesService {
       },
       { deputyItemId: itemId },
     );
-    const handed = await this.act(itemId, 'handOver', {
+    const handed = await this.act(p, itemId, 'handOver', {
       actor,
       route: 'order',
       orderId: order.orderId,
@@ -174,7 +174,7 @@ export class DeputiesService {
   }
 
   answer(p: Principal, itemId: string, body: { outcome: string; summary: string }) {
-    return this.act(itemId, 'answer', {
+    return this.act(p, itemId, 'answer', {
       actor: this.actor(p),
       outcome: body.outcome,
       summary: redactPersonalData(body.summary).text,
@@ -182,11 +182,11 @@ export class DeputiesService {
   }
 
   rate(p: Principal, itemId: string, body: { rating: string; comment: string }) {
-    return this.act(itemId, 'rate', { actor: this.actor(p), ...body });
+    return this.act(p, itemId, 'rate', { actor: this.actor(p), ...body });
   }
 
   reportBack(p: Principal, itemId: string, body: { resident: string; note: string }) {
-    return this.act(itemId, 'reportBack', {
+    return this.act(p, itemId, 'reportBack', {
       actor: this.actor(p),
       resident: body.resident,
       note: redactPersonalData(body.note).text,
@@ -257,8 +257,10 @@ export class DeputiesService {
     };
   }
 
-  private async act(itemId: string, action: string, command: object) {
-    this.checkId(itemId);
+  private async act(p: Principal, itemId: string, action: string, command: object) {
+    // An item a deputy or a unit may not see is, to them, not there (404, as for reading it).
+    if (p.role === 'deputy' || p.role === 'unit') await this.get(p, itemId);
+    else this.checkId(itemId);
     try {
       return await this.workflows.update<DeputyItemState>(itemId, action, command);
     } catch (err) {
