@@ -126,7 +126,12 @@ describe('deputies’ items: record, hand over, answer, rate, report back, and t
     const orderId = asOrder.body.order.orderId as string;
     expect(asOrder.body).toMatchObject({ status: 'handed_over', route: 'order', orderId });
     const order = await api.untilStatus(orderId, 'dispatched');
-    expect(order).toMatchObject({ channel: 'deputy', leadUnitId: 'CGZF' });
+    expect(order).toMatchObject({ leadUnitId: 'CGZF' });
+    // The order knows where it came from: the deputy channel and the item.
+    expect(order.timeline[0]).toMatchObject({
+      type: 'OrderReceived',
+      detail: { channel: 'deputy', category: 'complaint', deputyItemId: noise },
+    });
     // Handed over once: a second try is refused, no second order.
     await post(noise, 'hand-over', deputy, { route: 'order', note: '再转' }).expect(409);
     await api.complete(orderId);
