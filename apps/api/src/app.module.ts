@@ -1,4 +1,5 @@
 import { AdmissionsModule } from './admissions/admissions.module';
+import { DeputiesModule } from './deputies/deputies.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -39,6 +40,7 @@ export class AppModule {
         ViewsModule,
         LedgersModule,
         AdmissionsModule,
+        DeputiesModule,
         ApiMetricsModule,
         ConsoleModule.forInfrastructure({ config: settings.api }),
       ],

@@ -6,8 +6,9 @@ import {
 } from '@hotline/messaging';
 import { type TemporalConfig } from '@hotline/temporal';
 import { Logger } from '@nestjs/common';
-import { loadReferenceData, sampleAdmissionList } from '@hotline/domain';
+import { loadReferenceData, sampleAdmissionList, sampleDeputyStations } from '@hotline/domain';
 import { createAdmissionActivities } from './activities/admission-activities';
+import { createDeputyActivities } from './activities/deputy-activities';
 import { createEventActivities } from './activities/event-activities';
 import { createOrderActivities } from './activities/order-activities';
 import { createWhistleActivities } from './activities/whistle-activities';
@@ -45,6 +46,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     ...createOrderActivities(ref, events),
     ...createWhistleActivities(ref, events),
     ...createAdmissionActivities(ref, sampleAdmissionList, events),
+    ...createDeputyActivities(ref, sampleDeputyStations, events),
   };
   const worker = await TemporalWorker.start(config.temporal, activities);
   logger.log(

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { workflowBundleOptions } from './workflow-bundle';
 import { sampleReferenceData } from '@hotline/domain';
 import type { AdmissionState, AdmissionWorkflowInput } from '@hotline/workflows';
+import { DEPUTY_SCENARIOS } from './testing/deputy-scenarios';
 import { rateAll, verifyAndClose, WHISTLE_SCENARIOS } from './testing/whistle-scenarios';
 import {
   blowWhistle,
@@ -83,6 +84,11 @@ describe('replay of recorded workflow histories', () => {
         for (const [name, scenario] of Object.entries(ADMISSION_SCENARIOS))
           if (recording(`v2-admission-${name}`))
             await writeHistory(h, `v2-admission-${name}`, await scenario(h));
+        for (const [name, scenario] of Object.entries(DEPUTY_SCENARIOS)) {
+          if (!recording(`deputy-${name}`) && !recording('order-deputy')) continue;
+          for (const [file, workflowId] of Object.entries(await scenario(h)))
+            if (recording(file)) await writeHistory(h, file, workflowId);
+        }
       } finally {
         await h.stop();
       }
@@ -122,6 +128,9 @@ describe('replay of recorded workflow histories', () => {
         'whistle-escalated.history.pb',
         'order-whistle-link.history.pb',
         'order-city-dispatch.history.pb',
+        'deputy-proposal.history.pb',
+        'deputy-order.history.pb',
+        'order-deputy.history.pb',
       ]),
     );
     const workflowBundle = await bundleWorkflowCode({

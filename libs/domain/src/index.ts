@@ -208,6 +208,7 @@ export {
   type UnitLedger,
   type UnitLedgerInput,
 } from './ledger/unit-ledger';
+export { deputyLedgerSection, type LedgerDeputyItemRow } from './ledger/deputy-ledger';
 
 // Duty admission (准入)
 export {
@@ -229,3 +230,32 @@ export {
   type AdmissionRefusalReason,
 } from './admission/admission';
 export { sampleAdmissionApplication, sampleAdmissionList } from './admission/sample-admission-list';
+
+// Deputies' channel (人大代表之家、联络站、联系点)
+export {
+  DEPUTY_ITEM_KINDS,
+  DEPUTY_LEVELS,
+  DEPUTY_RATINGS,
+  DeputyStationsError,
+  RESIDENT_FEEDBACK_CHANNELS,
+  STATION_KINDS,
+  canHandProposalTo,
+  checkProposalDue,
+  findDeputy,
+  parseDeputyStations,
+  reminderAt,
+  stationRecords,
+  type Deputy,
+  type DeputyItemKind,
+  type DeputyLevel,
+  type DeputyPolicy,
+  type DeputyRating,
+  type DeputyStation,
+  type DeputyStations,
+  type HandOverCheck,
+  type ResidentFeedbackChannel,
+  type StationKind,
+  type StationRecord,
+  type StationRecordItem,
+} from './deputies/deputies';
+export { sampleDeputyStations } from './deputies/sample-deputy-stations';

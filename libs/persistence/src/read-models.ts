@@ -3,6 +3,7 @@ import {
   AdmissionApplicationEntity,
   AdmissionListEntryEntity,
 } from './entities/admission.entities';
+import { DeputyItemEntity, DeputyStationRecordEntity } from './entities/deputy.entities';
 import { HotspotEntity, HotspotOrderEntity } from './entities/hotspot.entities';
 import { MatterMonthCountEntity } from './entities/matter-month-count.entity';
 import { OrderTimelineEntity } from './entities/order-timeline.entity';
@@ -40,6 +41,8 @@ export const READ_MODEL_ENTITIES = [
   DepartmentEvaluationEntity,
   AdmissionApplicationEntity,
   AdmissionListEntryEntity,
+  DeputyItemEntity,
+  DeputyStationRecordEntity,
 ];
 
 /**

@@ -244,3 +244,22 @@ export interface AdmissionActivities extends EventActivities {
   /** The pre-check against the published list (准入事项清单) as it stands now. */
   precheckAdmission(application: AdmissionApplication): Promise<AdmissionFindingResult[]>;
 }
+
+// ------------------------------------------------------------------ deputies' items (家站点)
+
+export interface DeputyLimitRequest {
+  /** hand_over, answer (default due date), longest_answer, rate, report_back (libs/domain DeputyPolicy). */
+  phase: 'hand_over' | 'answer' | 'longest_answer' | 'rate' | 'report_back';
+  /** ISO time the limit runs from. */
+  from: string;
+}
+
+export interface DeputyActivities extends EventActivities {
+  deputyPolicy(): Promise<{ reminderFraction: number }>;
+  deputyLimit(request: DeputyLimitRequest): Promise<{ deadline: string; provisional?: boolean }>;
+  /** libs/domain canHandProposalTo: may this unit take a proposal from this station. */
+  checkDeputyProposal(request: {
+    stationId: string;
+    unitId: string;
+  }): Promise<{ ok: true } | { ok: false; reason: string }>;
+}

@@ -32,3 +32,13 @@ export {
 } from './admission/model';
 export { ActionRefused, type RefusalCode } from './shared/refusal';
 export { type ActionAnswer, type ActionResult, isActionAnswer } from './shared/answer';
+export * as deputy from './deputy';
+export {
+  DEPUTY_COMMAND_TYPES,
+  DeputyActionRefused,
+  type DeputyActor,
+  type DeputyCommand,
+  type DeputyItemState,
+  type DeputyItemWorkflowInput,
+  type DeputyOrderAnswer,
+} from './deputy/model';

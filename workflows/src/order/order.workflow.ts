@@ -29,6 +29,7 @@ import {
   LOOKUP_OPTIONS,
   type LoopCarry,
 } from '../shared/command-loop';
+import { deputyItemNotifier } from '../shared/deputy-link';
 import { whistleConcludedSignal } from '../shared/whistle-link';
 import type { whistleWorkflow } from '../whistle/whistle.workflow';
 
@@ -105,6 +106,8 @@ export async function hotlineOrderWorkflow(
   const run = () =>
     loop.run({
       done: (state) => state.status === 'closed',
+      // An order a deputy brought (channel `deputy`) tells the deputy's item its answer.
+      afterPublish: deputyItemNotifier(input.deputyItemId, input.orderId),
       continueAsNew: {
         afterEvents: loop.state.policy.historyEventsPerRun,
         continueWith: (carry) => continueAsNew<typeof hotlineOrderWorkflow>(input, carry),

@@ -10,6 +10,9 @@ export interface Principal {
   /** 三级: city centre staff see the city, district centre staff their district (`districtId`). */
   level?: StaffLevel;
   districtId?: string;
+  /** A deputy's own id and station (家站点). */
+  deputyId?: string;
+  stationId?: string;
 }
 
 export function principalFrom(claims: TokenClaims): Principal {
@@ -20,6 +23,8 @@ export function principalFrom(claims: TokenClaims): Principal {
     ...(claims.name ? { name: claims.name } : {}),
     ...(claims.level ? { level: claims.level } : {}),
     ...(claims.districtId ? { districtId: claims.districtId } : {}),
+    ...(claims.deputyId ? { deputyId: claims.deputyId } : {}),
+    ...(claims.stationId ? { stationId: claims.stationId } : {}),
   };
 }
 
@@ -33,7 +38,8 @@ export function actorOf(p: Principal): Actor {
     case 'operator':
       return { kind: 'operator', userId: p.userId };
     case 'auditor':
-      // Auditors only read; routes forbid their actions before this is ever used.
+    case 'deputy':
+      // Auditors only read, deputies act on their items only; routes forbid them orders' actions.
       return { kind: 'operator', userId: p.userId };
   }
 }

@@ -16,7 +16,11 @@ export interface Refusal {
 /** The refusal inside an update's failure, or null when the error is something else. */
 export function refusalOf(
   err: unknown,
-  refusalType: 'OrderActionRefused' | 'WhistleActionRefused' | 'AdmissionActionRefused',
+  refusalType:
+    | 'OrderActionRefused'
+    | 'WhistleActionRefused'
+    | 'AdmissionActionRefused'
+    | 'DeputyActionRefused',
 ): Refusal | null {
   if (
     !(err instanceof WorkflowUpdateFailedError) ||

@@ -79,6 +79,33 @@ describe('POST /dev/session (development sign-in)', () => {
     await request(app.getHttpServer()).post('/dev/session').send({ role: 'admin' }).expect(400);
   });
 
+  it('signs a deputy in at their station (代表进站), and refuses an unknown deputy', async () => {
+    app = await appFor({ NODE_ENV: 'development' });
+    const res = await request(app.getHttpServer())
+      .post('/dev/session')
+      .send({ role: 'deputy', deputyId: 'RD-XH-03' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      role: 'deputy',
+      deputyId: 'RD-XH-03',
+      stationId: 'RDLLZ-XHJD-02',
+    });
+    const claims = await verifyToken(
+      res.body.token,
+      apiConfigFromEnv({ NODE_ENV: 'development' }).authSecret,
+    );
+    expect(claims).toMatchObject({
+      sub: 'RD-XH-03',
+      deputyId: 'RD-XH-03',
+      stationId: 'RDLLZ-XHJD-02',
+    });
+    await request(app.getHttpServer()).post('/dev/session').send({ role: 'deputy' }).expect(400);
+    await request(app.getHttpServer())
+      .post('/dev/session')
+      .send({ role: 'deputy', deputyId: 'RD-NOPE-1' })
+      .expect(400);
+  });
+
   it('does not exist in production (404), whatever is asked', async () => {
     const env = {
       NODE_ENV: 'production',

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
 import { DATA_SOURCE, REFERENCE_DATA } from '../tokens';
+import { ledgerDeputyItemRows } from './ledger-deputy-rows';
 import { ledgerOrderRows, ledgerWhistleRows } from './ledger-rows';
 
 /** How long a running job is held before another API instance may take it up (it crashed). */
@@ -107,6 +108,7 @@ export class LedgerGenerator implements OnApplicationBootstrap, OnApplicationShu
       const orders = await ledgerOrderRows(this.db, job.unitId, period);
       await step(30, `读取吹哨报到（已读取工单 ${orders.length} 件）`);
       const whistles = await ledgerWhistleRows(this.db, job.unitId, period);
+      const deputyItems = await ledgerDeputyItemRows(this.db, job.unitId, period);
       const ledger = buildUnitLedger({
         unitId: job.unitId,
         unitName: this.ref.index.units.get(job.unitId)?.name ?? job.unitId,
@@ -114,6 +116,7 @@ export class LedgerGenerator implements OnApplicationBootstrap, OnApplicationShu
         generatedAt: new Date(),
         orders,
         whistles,
+        deputyItems,
       });
       await step(50, '生成 Excel 台账');
       const xlsx = await renderLedgerXlsx(ledger);

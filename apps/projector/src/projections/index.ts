@@ -1,6 +1,7 @@
 import { type ReferenceData } from '@hotline/domain';
 import { type Projection } from '../runner/projection';
 import { admissionsProjection } from './admissions/admissions.projection';
+import { deputiesProjection } from './deputies/deputies.projection';
 import { hotspotsProjection } from './hotspots/hotspots.projection';
 import { monthlyTopicsProjection } from './monthly-topics/monthly-topics.projection';
 import { orderTimelineProjection } from './order-timeline/order-timeline.projection';
@@ -25,5 +26,6 @@ export function allProjections(ref: ReferenceData): Projection[] {
     monthlyTopicsProjection,
     whistlesProjection(ref),
     admissionsProjection,
+    deputiesProjection,
   ];
 }

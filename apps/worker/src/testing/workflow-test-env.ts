@@ -1,6 +1,11 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EventEnvelope } from '@hotline/contracts';
-import { type ReferenceData, sampleAdmissionList, sampleReferenceData } from '@hotline/domain';
+import {
+  type ReferenceData,
+  sampleAdmissionList,
+  sampleDeputyStations,
+  sampleReferenceData,
+} from '@hotline/domain';
 import {
   type ActionResult,
   isActionAnswer,
@@ -21,6 +26,7 @@ import {
 import { createOrderActivities } from '../activities/order-activities';
 import { createWhistleActivities } from '../activities/whistle-activities';
 import { createAdmissionActivities } from '../activities/admission-activities';
+import { createDeputyActivities } from '../activities/deputy-activities';
 import { workflowBundleOptions } from '../workflow-bundle';
 
 /**
@@ -84,6 +90,7 @@ export async function startWorkflowTestHarness(
       ...createOrderActivities(ref, collect),
       ...createWhistleActivities(ref, collect),
       ...createAdmissionActivities(ref, sampleAdmissionList, collect),
+      ...createDeputyActivities(ref, sampleDeputyStations, collect),
     },
   });
   const running = worker.run();

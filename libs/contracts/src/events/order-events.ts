@@ -15,7 +15,7 @@ export const orderLocationSchema = z.object({
   gridId: z.string().optional(),
 });
 
-export const ORDER_CHANNELS = ['phone', 'web', 'app', 'wechat', 'open311'] as const;
+export const ORDER_CHANNELS = ['phone', 'web', 'app', 'wechat', 'open311', 'deputy'] as const;
 /** 诉求类型: consultation 咨询, help 求助, complaint 投诉, report 举报, suggestion 建议, praise 表扬. */
 export const ORDER_CATEGORIES = [
   'consultation',
@@ -109,6 +109,8 @@ export const orderReceivedV1 = z.object({
    * centre. Absent: the district deployment's centre, routed as before the city level.
    */
   takenBy: takenBySchema.optional(),
+  /** Brought by a deputy at a station (channel `deputy`): the deputy's item (added in v1, optional). */
+  deputyItemId: z.string().optional(),
 });
 export type OrderReceivedV1 = z.infer<typeof orderReceivedV1>;
 

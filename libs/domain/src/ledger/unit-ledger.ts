@@ -6,6 +6,7 @@
  * Pure: the rows come from the read models, the clock is passed in, nothing here knows about
  * files. Rendering to XLSX and PDF lives in libs/reports.
  */
+import { deputyLedgerSection, type LedgerDeputyItemRow } from './deputy-ledger';
 
 /** One order the unit led or assisted in the period, as the order read model holds it. */
 export interface LedgerOrderRow {
@@ -77,7 +78,7 @@ export interface LedgerLine {
 }
 
 export interface LedgerSection {
-  readonly key: 'orders' | 'handling' | 'callbacks' | 'supervision' | 'whistles';
+  readonly key: 'orders' | 'handling' | 'callbacks' | 'supervision' | 'whistles' | 'deputies';
   readonly title: string;
   readonly lines: readonly LedgerLine[];
 }
@@ -99,6 +100,8 @@ export interface UnitLedgerInput {
   readonly generatedAt: Date;
   readonly orders: readonly LedgerOrderRow[];
   readonly whistles: readonly LedgerWhistleRow[];
+  /** Deputies' items the unit answers (家站点): with them, the ledger has their section. */
+  readonly deputyItems?: readonly LedgerDeputyItemRow[];
 }
 
 const within = (at: Date | null, p: LedgerPeriod): at is Date =>
@@ -286,6 +289,7 @@ export function buildUnitLedger(input: UnitLedgerInput): UnitLedger {
       ],
     },
   ];
+  if (input.deputyItems) sections.push(deputyLedgerSection(input.deputyItems, period));
 
   return {
     unitId: input.unitId,

@@ -22,6 +22,8 @@ export function decideIntake(input: OrderWorkflowInput): PendingEvent[] {
       // Intake found a risk to life or safety: the kinds travel with the order (never free text).
       ...(input.emergency ? { emergency: { kinds: [...input.emergency.kinds] } } : {}),
       ...(input.takenBy ? { takenBy: input.takenBy } : {}),
+      // Brought by a deputy at a station: the item it answers to.
+      ...(input.deputyItemId ? { deputyItemId: input.deputyItemId } : {}),
     },
   };
   const s = input.screening;
