@@ -173,3 +173,8 @@ export {
   type AdmissionRefusalReason,
 } from './admission/admission';
 export { sampleAdmissionApplication, sampleAdmissionList } from './admission/sample-admission-list';
+
+// Proactive tasks (未诉先办, 每月一题) and off-list work (清单外事项)
+export * from './proactive/proactive-task';
+export * from './admission/off-list';
+export * from './ledger/governance-sections';
