@@ -2,3 +2,4 @@
 export * from './order/order.workflow';
 export * from './whistle/whistle.workflow';
 export * from './admission/admission.workflow';
+export * from './proactive/proactive-task.workflow';

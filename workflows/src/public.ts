@@ -4,6 +4,8 @@ export type * from '@hotline/process';
 export {
   ORDER_COMMAND_TYPES,
   OrderActionRefused,
+  PROACTIVE_TASK_COMMAND_TYPES,
+  ProactiveTaskActionRefused,
   WHISTLE_COMMAND_TYPES,
   WhistleActionRefused,
 } from '@hotline/process';

@@ -15,6 +15,11 @@ import {
 import { createOrderActivities } from '../activities/order-activities';
 import { createWhistleActivities } from '../activities/whistle-activities';
 import { createAdmissionActivities } from '../activities/admission-activities';
+import {
+  createProactiveTaskActivities,
+  inMemoryGovernanceReadModels,
+} from '../activities/proactive-task-activities';
+import type { ComplaintRow } from '@hotline/domain';
 import { workflowBundleOptions } from '../workflow-bundle';
 
 /**
@@ -25,6 +30,8 @@ import { workflowBundleOptions } from '../workflow-bundle';
 export interface WorkflowTestHarness {
   env: TestWorkflowEnvironment;
   published: EventEnvelope[];
+  /** The complaints the proactive tasks' counts read (the hotspot read model's rows). */
+  complaints: ComplaintRow[];
   taskQueue: string;
   stop(): Promise<void>;
 }
@@ -62,6 +69,7 @@ export async function startWorkflowTestHarness(
       published.push(...events);
     },
   };
+  const complaints: ComplaintRow[] = [];
   const taskQueue = 'workflow-tests';
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -71,12 +79,19 @@ export async function startWorkflowTestHarness(
       ...createOrderActivities(ref, collect),
       ...createWhistleActivities(ref, collect),
       ...createAdmissionActivities(ref, sampleAdmissionList, collect),
+      ...createProactiveTaskActivities(
+        ref,
+        sampleAdmissionList,
+        inMemoryGovernanceReadModels(complaints),
+        collect,
+      ),
     },
   });
   const running = worker.run();
   return {
     env,
     published,
+    complaints,
     taskQueue,
     async stop() {
       worker.shutdown();
