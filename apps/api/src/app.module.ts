@@ -13,6 +13,7 @@ import { ConsoleModule } from './console/console.module';
 import { type Settings } from './infrastructure/settings';
 import { Open311Module } from './open311/open311.module';
 import { OrdersModule } from './orders/orders.module';
+import { ProactiveTasksModule } from './proactive-tasks/proactive-tasks.module';
 import { ViewsModule } from './views/views.module';
 import { WhistlesModule } from './whistles/whistles.module';
 
@@ -39,6 +40,7 @@ export class AppModule {
         ViewsModule,
         LedgersModule,
         AdmissionsModule,
+        ProactiveTasksModule,
         ApiMetricsModule,
         ConsoleModule.forInfrastructure({ config: settings.api }),
       ],

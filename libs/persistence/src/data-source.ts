@@ -17,6 +17,7 @@ import { ProjectionAnomalies1763884820100 } from './migrations/1763884820100-pro
 import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-files';
 import { LedgerFileEntity } from './entities/ledger-file.entity';
 import { AdmissionReadModels1764320400000 } from './migrations/1764320400000-admission-read-models';
+import { ProactiveTaskReadModels1764331200000 } from './migrations/1764331200000-proactive-task-read-models';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   ProjectionAnomalies1763884820100,
   LedgerFiles1764316800000,
   AdmissionReadModels1764320400000,
+  ProactiveTaskReadModels1764331200000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

@@ -4,6 +4,7 @@ import {
   AdmissionListEntryEntity,
 } from './entities/admission.entities';
 import { HotspotEntity, HotspotOrderEntity } from './entities/hotspot.entities';
+import { OffListWorkEntity, ProactiveTaskEntity } from './entities/proactive-task.entities';
 import { MatterMonthCountEntity } from './entities/matter-month-count.entity';
 import { OrderTimelineEntity } from './entities/order-timeline.entity';
 import { OrderViewEntity } from './entities/order-view.entity';
@@ -40,6 +41,8 @@ export const READ_MODEL_ENTITIES = [
   DepartmentEvaluationEntity,
   AdmissionApplicationEntity,
   AdmissionListEntryEntity,
+  ProactiveTaskEntity,
+  OffListWorkEntity,
 ];
 
 /**
