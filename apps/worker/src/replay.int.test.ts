@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { workflowBundleOptions } from './workflow-bundle';
 import { WHISTLE_SCENARIOS } from './testing/whistle-scenarios';
+import { PROACTIVE_SCENARIOS } from './testing/proactive-scenarios';
 import {
   act,
   noiseOrder,
@@ -54,6 +55,11 @@ describe('replay of recorded workflow histories', () => {
           for (const [file, workflowId] of Object.entries(await scenario(h)))
             if (recording(file)) await writeHistory(h, file, workflowId);
         }
+        for (const [name, scenario] of Object.entries(PROACTIVE_SCENARIOS)) {
+          if (!recording(name)) continue;
+          for (const [file, workflowId] of Object.entries(await scenario(h)))
+            await writeHistory(h, file, workflowId);
+        }
       } finally {
         await h.stop();
       }
@@ -72,6 +78,8 @@ describe('replay of recorded workflow histories', () => {
         'whistle-on-time.history.pb',
         'whistle-escalated.history.pb',
         'order-whistle-link.history.pb',
+        'proactive-measured.history.pb',
+        'proactive-overdue-cancelled.history.pb',
       ]),
     );
     const workflowBundle = await bundleWorkflowCode({
