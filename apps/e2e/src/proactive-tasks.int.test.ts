@@ -280,4 +280,37 @@ describe('proactive tasks: from a hotspot or a monthly topic to a verified task,
       .expect(200);
     expect(own.body.items).toEqual([]);
   });
+
+  it('puts the task and the off-list work in the street’s ledger for the month (电子台账)', async () => {
+    const month = shanghaiMonth(new Date());
+    const asked = await api
+      .http()
+      .post('/ledgers')
+      .set(api.as('unit', 'XHJD'))
+      .send({ unitId: 'XHJD', month })
+      .expect(202);
+    const job = await eventually(
+      async () => {
+        const r = await api
+          .http()
+          .get(`/ledgers/${asked.body.ledgerId}`)
+          .set(api.as('unit', 'XHJD'));
+        return r.body.status === 'done' || r.body.status === 'failed' ? r.body : undefined;
+      },
+      60_000,
+      'the ledger',
+    );
+    expect(job.status).toBe('done');
+    const section = (title: string) =>
+      job.figures.find((f: { title: string }) => f.title === title) as {
+        lines: { key: string; value: number }[];
+      };
+    const value = (title: string, key: string) =>
+      section(title).lines.find((l) => l.key === key)!.value;
+    expect(value('六、准入事项', 'off_list_work')).toBe(2);
+    expect(value('六、准入事项', 'admission_list_in_force')).toBeGreaterThanOrEqual(8);
+    expect(value('七、主动治理（未诉先办）', 'tasks_started')).toBe(1);
+    expect(value('七、主动治理（未诉先办）', 'tasks_verified')).toBe(1);
+    expect(value('七、主动治理（未诉先办）', 'tasks_sent_back')).toBe(1);
+  });
 });

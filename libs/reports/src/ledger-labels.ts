@@ -31,7 +31,6 @@ export const STATUS_LABELS: Readonly<Record<string, string>> = {
   made: '已表态',
   // Proactive tasks (未诉先办) and off-list work (清单外事项)
   planning: '待制定方案',
-  verifying: '待核验',
   measuring: '成效观察期',
   cancelled: '已撤销',
   effective: '有效',
