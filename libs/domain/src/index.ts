@@ -178,3 +178,4 @@ export { sampleAdmissionApplication, sampleAdmissionList } from './admission/sam
 export * from './proactive/proactive-task';
 export * from './admission/off-list';
 export * from './ledger/governance-sections';
+export * from './proactive/sample-proactive-tasks';

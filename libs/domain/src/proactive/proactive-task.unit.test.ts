@@ -1,3 +1,5 @@
+import { sampleReferenceData } from '../reference/sample';
+import { SAMPLE_PROACTIVE_TASKS } from './sample-proactive-tasks';
 import {
   assessTaskEffect,
   complaintsIn,
@@ -84,5 +86,21 @@ describe('proactive task effect (未诉先办成效)', () => {
     expect(
       complaintsIn(rows, { matterTypeCode: 'CG-004' }, { ...span, to: at('2026-11-09T00:00:00Z') }),
     ).toEqual(['a', 'b', 'd']);
+  });
+});
+
+describe('sample proactive tasks', () => {
+  it('name real units, matters and places of the sample district', () => {
+    const ref = sampleReferenceData();
+    for (const t of SAMPLE_PROACTIVE_TASKS) {
+      expect(ref.index.units.get(t.ownerUnitId)).toBeDefined();
+      expect(ref.index.matterTypes.get(t.scope.matterTypeCode)).toBeDefined();
+      if (t.scope.communityId)
+        expect(ref.index.communities.get(t.scope.communityId)?.streetId).toBe(t.scope.streetId);
+      if (t.source.kind === 'hotspot')
+        expect(
+          t.source.hotspotId.startsWith(`${t.scope.matterTypeCode}|${t.scope.communityId}|`),
+        ).toBe(true);
+    }
   });
 });
