@@ -5,6 +5,8 @@ export {
   isActionAnswer,
   ORDER_COMMAND_TYPES,
   OrderActionRefused,
+  PROACTIVE_TASK_COMMAND_TYPES,
+  ProactiveTaskActionRefused,
   WHISTLE_COMMAND_TYPES,
   WhistleActionRefused,
 } from '@hotline/process';

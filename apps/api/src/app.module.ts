@@ -14,6 +14,7 @@ import { ConsoleModule } from './console/console.module';
 import { type Settings } from './infrastructure/settings';
 import { Open311Module } from './open311/open311.module';
 import { OrdersModule } from './orders/orders.module';
+import { ProactiveTasksModule } from './proactive-tasks/proactive-tasks.module';
 import { ViewsModule } from './views/views.module';
 import { WhistlesModule } from './whistles/whistles.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         LedgersModule,
         AdmissionsModule,
         DeputiesModule,
+        ProactiveTasksModule,
         ApiMetricsModule,
         ConsoleModule.forInfrastructure({ config: settings.api }),
       ],

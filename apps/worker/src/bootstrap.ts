@@ -12,6 +12,11 @@ import { createDeputyActivities } from './activities/deputy-activities';
 import { createEventActivities } from './activities/event-activities';
 import { createOrderActivities } from './activities/order-activities';
 import { createWhistleActivities } from './activities/whistle-activities';
+import {
+  createProactiveTaskActivities,
+  postgresGovernanceReadModels,
+} from './activities/proactive-task-activities';
+import { type DatabaseConfig, databaseConfigFromEnv } from '@hotline/persistence';
 import { TemporalWorker } from './worker.service';
 
 export interface WorkerConfig {
@@ -19,6 +24,8 @@ export interface WorkerConfig {
   temporal: TemporalConfig;
   /** Which reference data set the lookups answer from (libs/domain `loadReferenceData`). */
   referenceData?: string;
+  /** The read models the proactive tasks count complaints from; DATABASE_URL by default. */
+  database?: DatabaseConfig;
 }
 
 export interface RunningWorker {
@@ -42,11 +49,13 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   });
   const events = createEventActivities(publisher, (line) => logger.error(line));
   const ref = loadReferenceData(config.referenceData ?? 'sample-district');
+  const readModels = postgresGovernanceReadModels((config.database ?? databaseConfigFromEnv()).url);
   const activities = {
     ...createOrderActivities(ref, events),
     ...createWhistleActivities(ref, events),
     ...createAdmissionActivities(ref, sampleAdmissionList, events),
     ...createDeputyActivities(ref, sampleDeputyStations, events),
+    ...createProactiveTaskActivities(ref, sampleAdmissionList, readModels, events),
   };
   const worker = await TemporalWorker.start(config.temporal, activities);
   logger.log(
@@ -56,6 +65,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     async stop() {
       await worker.stop();
       await publisher.close();
+      await readModels.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { workflowBundleOptions } from './workflow-bundle';
 import { sampleReferenceData } from '@hotline/domain';
 import type { AdmissionState, AdmissionWorkflowInput } from '@hotline/workflows';
 import { DEPUTY_SCENARIOS } from './testing/deputy-scenarios';
+import { PROACTIVE_SCENARIOS } from './testing/proactive-scenarios';
 import { rateAll, verifyAndClose, WHISTLE_SCENARIOS } from './testing/whistle-scenarios';
 import {
   blowWhistle,
@@ -89,6 +90,11 @@ describe('replay of recorded workflow histories', () => {
           for (const [file, workflowId] of Object.entries(await scenario(h)))
             if (recording(file)) await writeHistory(h, file, workflowId);
         }
+        for (const [name, scenario] of Object.entries(PROACTIVE_SCENARIOS)) {
+          if (!recording(name)) continue;
+          for (const [file, workflowId] of Object.entries(await scenario(h)))
+            await writeHistory(h, file, workflowId);
+        }
       } finally {
         await h.stop();
       }
@@ -131,6 +137,8 @@ describe('replay of recorded workflow histories', () => {
         'deputy-proposal.history.pb',
         'deputy-order.history.pb',
         'order-deputy.history.pb',
+        'proactive-measured.history.pb',
+        'proactive-overdue-cancelled.history.pb',
       ]),
     );
     const workflowBundle = await bundleWorkflowCode({

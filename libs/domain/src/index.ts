@@ -259,3 +259,8 @@ export {
   type StationRecordItem,
 } from './deputies/deputies';
 export { sampleDeputyStations } from './deputies/sample-deputy-stations';
+// Proactive tasks (未诉先办, 每月一题) and off-list work (清单外事项)
+export * from './proactive/proactive-task';
+export * from './admission/off-list';
+export * from './ledger/governance-sections';
+export * from './proactive/sample-proactive-tasks';

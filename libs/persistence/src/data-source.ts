@@ -17,6 +17,7 @@ import { ProjectionAnomalies1763884820100 } from './migrations/1763884820100-pro
 import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-files';
 import { LedgerFileEntity } from './entities/ledger-file.entity';
 import { AdmissionReadModels1764320400000 } from './migrations/1764320400000-admission-read-models';
+import { ProactiveTaskReadModels1764331200000 } from './migrations/1764331200000-proactive-task-read-models';
 import { DeputyReadModels1764345600000 } from './migrations/1764345600000-deputy-read-models';
 import { DeputyResidentContact1764345600100 } from './migrations/1764345600100-deputy-resident-contact';
 import { DeputyResidentContactEntity } from './entities/deputy.entities';
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   ProjectionAnomalies1763884820100,
   LedgerFiles1764316800000,
   AdmissionReadModels1764320400000,
+  ProactiveTaskReadModels1764331200000,
   DeputyReadModels1764345600000,
   DeputyResidentContact1764345600100,
   OrderIntakeWorkflowStarted1764400000000,

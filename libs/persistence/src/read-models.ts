@@ -5,6 +5,7 @@ import {
 } from './entities/admission.entities';
 import { DeputyItemEntity, DeputyStationRecordEntity } from './entities/deputy.entities';
 import { HotspotEntity, HotspotOrderEntity } from './entities/hotspot.entities';
+import { OffListWorkEntity, ProactiveTaskEntity } from './entities/proactive-task.entities';
 import { MatterMonthCountEntity } from './entities/matter-month-count.entity';
 import { OrderTimelineEntity } from './entities/order-timeline.entity';
 import { OrderViewEntity } from './entities/order-view.entity';
@@ -43,6 +44,8 @@ export const READ_MODEL_ENTITIES = [
   AdmissionListEntryEntity,
   DeputyItemEntity,
   DeputyStationRecordEntity,
+  ProactiveTaskEntity,
+  OffListWorkEntity,
 ];
 
 /**

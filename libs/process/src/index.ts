@@ -6,6 +6,7 @@
 export * as order from './order';
 export * as whistle from './whistle';
 export * as admission from './admission';
+export * as proactive from './proactive';
 export * from './activities';
 export {
   ORDER_COMMAND_TYPES,
@@ -30,6 +31,15 @@ export {
   type AdmissionState,
   type AdmissionWorkflowInput,
 } from './admission/model';
+export {
+  PROACTIVE_TASK_COMMAND_TYPES,
+  ProactiveTaskActionRefused,
+  type ProactiveTaskActor,
+  type ProactiveTaskCommand,
+  type ProactiveTaskState,
+  type ProactiveTaskWorkflowInput,
+} from './proactive/model';
+export type { ProactiveTaskActivities } from './proactive/activities';
 export { ActionRefused, type RefusalCode } from './shared/refusal';
 export { type ActionAnswer, type ActionResult, isActionAnswer } from './shared/answer';
 export * as deputy from './deputy';

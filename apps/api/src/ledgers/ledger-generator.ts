@@ -1,4 +1,4 @@
-import { buildUnitLedger, type ReferenceData } from '@hotline/domain';
+import { buildUnitLedger, type ReferenceData, sampleAdmissionList } from '@hotline/domain';
 import { LedgerFileEntity } from '@hotline/persistence';
 import { DEFAULT_CJK_FONT, renderLedgerPdf, renderLedgerXlsx, sha256Hex } from '@hotline/reports';
 import {
@@ -11,7 +11,7 @@ import {
 import { type DataSource } from 'typeorm';
 import { DATA_SOURCE, REFERENCE_DATA } from '../tokens';
 import { ledgerDeputyItemRows } from './ledger-deputy-rows';
-import { ledgerOrderRows, ledgerWhistleRows } from './ledger-rows';
+import { ledgerGovernanceRows, ledgerOrderRows, ledgerWhistleRows } from './ledger-rows';
 
 /** How long a running job is held before another API instance may take it up (it crashed). */
 const LEASE_SECONDS = 120;
@@ -109,6 +109,13 @@ export class LedgerGenerator implements OnApplicationBootstrap, OnApplicationShu
       await step(30, `读取吹哨报到（已读取工单 ${orders.length} 件）`);
       const whistles = await ledgerWhistleRows(this.db, job.unitId, period);
       const deputyItems = await ledgerDeputyItemRows(this.db, job.unitId, period);
+      const governance = await ledgerGovernanceRows(
+        this.db,
+        this.ref.index.units.get(job.unitId),
+        job.unitId,
+        period,
+        sampleAdmissionList(),
+      );
       const ledger = buildUnitLedger({
         unitId: job.unitId,
         unitName: this.ref.index.units.get(job.unitId)?.name ?? job.unitId,
@@ -117,6 +124,7 @@ export class LedgerGenerator implements OnApplicationBootstrap, OnApplicationShu
         orders,
         whistles,
         deputyItems,
+        governance,
       });
       await step(50, '生成 Excel 台账');
       const xlsx = await renderLedgerXlsx(ledger);

@@ -27,6 +27,11 @@ import { createOrderActivities } from '../activities/order-activities';
 import { createWhistleActivities } from '../activities/whistle-activities';
 import { createAdmissionActivities } from '../activities/admission-activities';
 import { createDeputyActivities } from '../activities/deputy-activities';
+import {
+  createProactiveTaskActivities,
+  inMemoryGovernanceReadModels,
+} from '../activities/proactive-task-activities';
+import type { ComplaintRow } from '@hotline/domain';
 import { workflowBundleOptions } from '../workflow-bundle';
 
 /**
@@ -39,6 +44,8 @@ export interface WorkflowTestHarness {
   published: EventEnvelope[];
   /** Set `down` to make publishing fail as it does while Kafka is down (each attempt throws). */
   stream: { down: boolean; failedAttempts: number };
+  /** The complaints the proactive tasks' counts read (the hotspot read model's rows). */
+  complaints: ComplaintRow[];
   taskQueue: string;
   stop(): Promise<void>;
 }
@@ -81,6 +88,7 @@ export async function startWorkflowTestHarness(
       published.push(...events);
     },
   };
+  const complaints: ComplaintRow[] = [];
   const taskQueue = 'workflow-tests';
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -91,6 +99,12 @@ export async function startWorkflowTestHarness(
       ...createWhistleActivities(ref, collect),
       ...createAdmissionActivities(ref, sampleAdmissionList, collect),
       ...createDeputyActivities(ref, sampleDeputyStations, collect),
+      ...createProactiveTaskActivities(
+        ref,
+        sampleAdmissionList,
+        inMemoryGovernanceReadModels(complaints),
+        collect,
+      ),
     },
   });
   const running = worker.run();
@@ -98,6 +112,7 @@ export async function startWorkflowTestHarness(
     env,
     published,
     stream,
+    complaints,
     taskQueue,
     async stop() {
       worker.shutdown();

@@ -4,6 +4,7 @@ import { ADMISSION_EVENT_SCHEMAS } from './admission-events';
 import { DEPUTY_EVENT_SCHEMAS } from './deputy-events';
 import { ORDER_EVENT_SCHEMAS } from './order-events';
 import { PROACTIVE_EVENT_SCHEMAS } from './proactive-events';
+import { PROACTIVE_TASK_EVENT_SCHEMAS } from './proactive-task-events';
 import { WHISTLE_EVENT_SCHEMAS } from './whistle-events';
 
 const SCHEMAS: Record<string, Record<number, z.ZodType>> = {
@@ -12,6 +13,7 @@ const SCHEMAS: Record<string, Record<number, z.ZodType>> = {
   ...WHISTLE_EVENT_SCHEMAS,
   ...ADMISSION_EVENT_SCHEMAS,
   ...DEPUTY_EVENT_SCHEMAS,
+  ...PROACTIVE_TASK_EVENT_SCHEMAS,
 };
 
 export type EventValidation = { ok: true; event: EventEnvelope } | { ok: false; reason: string };

@@ -7,6 +7,7 @@
  * files. Rendering to XLSX and PDF lives in libs/reports.
  */
 import { deputyLedgerSection, type LedgerDeputyItemRow } from './deputy-ledger';
+import { type GovernanceLedgerInput, governanceLedgerSections } from './governance-sections';
 
 /** One order the unit led or assisted in the period, as the order read model holds it. */
 export interface LedgerOrderRow {
@@ -78,7 +79,15 @@ export interface LedgerLine {
 }
 
 export interface LedgerSection {
-  readonly key: 'orders' | 'handling' | 'callbacks' | 'supervision' | 'whistles' | 'deputies';
+  readonly key:
+    | 'orders'
+    | 'handling'
+    | 'callbacks'
+    | 'supervision'
+    | 'whistles'
+    | 'deputies'
+    | 'admitted_tasks'
+    | 'proactive_tasks';
   readonly title: string;
   readonly lines: readonly LedgerLine[];
 }
@@ -91,6 +100,8 @@ export interface UnitLedger {
   readonly sections: readonly LedgerSection[];
   readonly orders: readonly LedgerOrderRow[];
   readonly whistles: readonly LedgerWhistleRow[];
+  /** Admitted tasks, off-list work, applications and proactive tasks, when the unit has them. */
+  readonly governance?: GovernanceLedgerInput;
 }
 
 export interface UnitLedgerInput {
@@ -102,6 +113,7 @@ export interface UnitLedgerInput {
   readonly whistles: readonly LedgerWhistleRow[];
   /** Deputies' items the unit answers (家站点): with them, the ledger has their section. */
   readonly deputyItems?: readonly LedgerDeputyItemRow[];
+  readonly governance?: GovernanceLedgerInput;
 }
 
 const within = (at: Date | null, p: LedgerPeriod): at is Date =>
@@ -288,6 +300,7 @@ export function buildUnitLedger(input: UnitLedgerInput): UnitLedger {
         line('completed', '已完成承诺事项', completed, summoned),
       ],
     },
+    ...(input.governance ? governanceLedgerSections(input.governance, period) : []),
   ];
   if (input.deputyItems) sections.push(deputyLedgerSection(input.deputyItems, period));
 
@@ -299,6 +312,7 @@ export function buildUnitLedger(input: UnitLedgerInput): UnitLedger {
     sections,
     orders,
     whistles,
+    ...(input.governance ? { governance: input.governance } : {}),
   };
 }
 
