@@ -104,7 +104,7 @@ test('the unit acknowledges, responds and resolves it in its inbox', async ({ pa
   await dialog(page).getByLabel('申请延至').press('Enter');
   await dialog(page).getByLabel('延期理由').fill('需协调多个部门联合执法');
   await dialog(page).getByRole('button', { name: '提交' }).click();
-  await expect(dialog(page).getByRole('alert')).toContainText('An extension may add at most');
+  await expect(dialog(page).getByRole('alert')).toContainText('（400）：延期不得超过');
   await screenshot(page, '04-order-refusal');
   await dialog(page).getByRole('button', { name: '取消' }).click();
 
