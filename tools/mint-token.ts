@@ -19,7 +19,15 @@ if (role === 'unit' && !unitId) {
   console.error('A unit token needs --unit, e.g. --unit CGZF (城管执法) or --unit XHJD (星湖街道)');
   process.exit(2);
 }
-const config = apiConfigFromEnv();
+// Signs with AUTH_JWT_SECRET when it is set; otherwise with the development key, which only a
+// development API on 127.0.0.1 accepts (`npm start`): NODE_ENV defaults to development here.
+let config: ReturnType<typeof apiConfigFromEnv>;
+try {
+  config = apiConfigFromEnv({ NODE_ENV: 'development', ...process.env });
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
+}
 const ttl = Number(arg('ttl') ?? config.authTokenTtlSeconds);
 console.log(
   signToken(

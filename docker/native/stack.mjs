@@ -31,6 +31,10 @@ export const PORTS = {
   temporal: 7233,
   temporalUi: 8233,
   api: 3000,
+  // Prometheus: the worker's Temporal SDK metrics, the projector's, the API's (GET /metrics).
+  workerMetrics: 9464,
+  projectorMetrics: 9465,
+  apiMetrics: 9466,
 };
 
 const DEV_DB = { user: 'hotline', password: 'hotline', databases: ['hotline', 'hotline_test'] };
@@ -682,6 +686,18 @@ function searchAttributeFlags() {
     .flatMap(([k, type]) => ['--search-attribute', `${k}=${type}`]);
 }
 
+/** The opt-in load settings of docker/native/temporal-tuning.json as start-dev flags. */
+export function temporalTuningFlags(tuned) {
+  if (!tuned) return [];
+  const t = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'docker/native/temporal-tuning.json'), 'utf8'),
+  );
+  return [
+    ...t.sqlitePragmas.flatMap((p) => ['--sqlite-pragma', p]),
+    ...t.dynamicConfig.flatMap((v) => ['--dynamic-config-value', v]),
+  ];
+}
+
 async function temporalHealthy() {
   if (!(await tcpConnects(PORTS.temporal))) return false;
   const res = run(temporalBin(), [
@@ -718,6 +734,7 @@ async function startTemporal() {
     '--log-level',
     'warn',
     ...searchAttributeFlags(),
+    ...temporalTuningFlags(process.env.HOTLINE_TEMPORAL_TUNED === '1'),
   ]);
   await waitFor('Temporal', temporalHealthy, { logFile, timeoutMs: 90_000 });
   return { name: 'temporal', started: true };
@@ -766,7 +783,14 @@ const APPS = [
 ];
 
 async function startApps() {
-  const env = { ...appEnv(), SWC_NODE_PROJECT: 'tsconfig.json', NODE_ENV: 'development' };
+  const env = {
+    ...appEnv(),
+    SWC_NODE_PROJECT: 'tsconfig.json',
+    NODE_ENV: 'development',
+    WORKER_METRICS_PORT: String(PORTS.workerMetrics),
+    PROJECTOR_METRICS_PORT: String(PORTS.projectorMetrics),
+    API_METRICS_PORT: String(PORTS.apiMetrics),
+  };
   const started = [];
   for (const app of APPS) {
     if (runningPid(app.name)) continue;
@@ -969,15 +993,45 @@ const commands = {
   test,
 };
 
+// Helpers docker/native/cluster.mjs reuses (the cluster topology beside this single-node stack).
+export {
+  StackError,
+  fail,
+  run,
+  runOrFail,
+  which,
+  sleep,
+  waitFor,
+  portIsFree,
+  tcpConnects,
+  alive,
+  stopPid,
+  tail,
+  installNodeModules,
+  installTemporal,
+  installKafka,
+  installPostgres,
+  postgresBinDir,
+  pgReady,
+  psql,
+  javaArgs,
+  migrate,
+  DATA,
+  VENV,
+  KAFKA_LIB,
+};
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const cmd = process.argv[2] ?? 'start';
-if (!commands[cmd]) {
+if (isMain && !commands[cmd]) {
   console.error(`Unknown command "${cmd}". Use one of: ${Object.keys(commands).join(', ')}`);
   process.exit(2);
 }
-commands[cmd]().catch((err) => {
-  if (err instanceof StackError) {
-    console.error(`${red('[stack] error:')} ${err.message}`);
-    process.exit(1);
-  }
-  throw err;
-});
+if (isMain)
+  commands[cmd]().catch((err) => {
+    if (err instanceof StackError) {
+      console.error(`${red('[stack] error:')} ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  });

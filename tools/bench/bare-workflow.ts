@@ -87,3 +87,21 @@ function attributes(state: BareState): void {
     { key: SEARCH_ATTRIBUTES.MatterType, value: 'CG-003' },
   ]);
 }
+
+/**
+ * Temporal's floor on this server: a workflow that takes the same four updates as an order
+ * (签收, 响应, 办结, 回访) and completes, with no activity, no timer and no search attribute.
+ * Dispatched from its first task, so the driver's wait for the dispatch costs one query.
+ */
+export async function minimalOrderWorkflow(): Promise<BareState> {
+  const state: BareState = { status: 'dispatched', leadUnitId: 'CGZF' };
+  setHandler(bareStateQuery, () => state);
+  for (const [action, next] of STEPS) {
+    setHandler(update(action), () => {
+      state.status = next;
+      return state;
+    });
+  }
+  await condition(() => state.status === 'closed');
+  return state;
+}

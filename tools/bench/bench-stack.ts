@@ -19,31 +19,49 @@ import {
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { type Client } from '@temporalio/client';
 import path from 'node:path';
+import { apiConfigFromEnv } from '../../apps/api/src/api-config';
+import { createApi, type RunningApi } from '../../apps/api/src/bootstrap';
 import { startProjector, type RunningProjector } from '../../apps/projector/src/bootstrap';
-import { startWorker, type RunningWorker, workflowBundleOptions } from '@hotline/worker';
+import {
+  startWorker,
+  type RunningWorker,
+  workerTuning,
+  workflowBundleOptions,
+} from '@hotline/worker';
 import { type BareActivities } from './bare-workflow';
+import { ensureNamespace, terminateRun } from './temporal-server';
+
+/** The Temporal namespace of the benchmark: never the one operators look at. */
+export const BENCH_NAMESPACE = 'hotline-bench';
 
 /**
  * The real stack for one benchmark run, on the shared servers but apart from everyone: a
- * database schema, topics and task queues of the run's own, removed at the end.
+ * database schema, topics and task queues of the run's own, in a Temporal namespace of the
+ * benchmark's own; what it started is terminated and removed at the end.
  */
 export interface BenchStack {
   runId: string;
   kafka: KafkaConfig;
   database: DatabaseConfig;
   temporal: TemporalConfig;
+  /** Task queue of the yardsticks (bare and minimal workflows). */
   bareTaskQueue: string;
   client: Client;
   worker: RunningWorker;
   projector: RunningProjector;
+  api: RunningApi;
+  /** The API's base URL (listening on a free port of its own). */
+  apiUrl: string;
+  apiEnv: NodeJS.ProcessEnv;
   stopBare(): Promise<void>;
   stop(keep: boolean): Promise<void>;
 }
 
 export async function startBenchStack(
   /** Per applied event: ms from the event's time, and from its Kafka append, to its commit. */
-  onApplied: (lagMs: number, fromKafkaMs: number) => void,
+  onApplied: (lagMs: number, fromKafkaMs: number, eventType: string, aggregateId: string) => void,
   log: (line: string) => void,
+  options: { temporalAddress?: string; apiRateLimitPerMinute?: number } = {},
 ): Promise<BenchStack> {
   const runId = `b${Date.now().toString(36)}`;
   const kafka = { ...kafkaConfigFromEnv(), topicPrefix: `hotline-bench-${runId}` };
@@ -51,12 +69,19 @@ export async function startBenchStack(
   const schema = `bench_${runId}`;
   log(`schema ${schema}, topics ${eventTopics(kafka.topicPrefix).orderEvents} …`);
   const database = await createMigratedSchema({ ...base, poolSize: 20 }, schema);
-  const temporal = { ...temporalConfigFromEnv(), taskQueue: `hotline-bench-${runId}` };
+  const temporal = {
+    ...temporalConfigFromEnv(),
+    ...(options.temporalAddress ? { address: options.temporalAddress } : {}),
+    namespace: BENCH_NAMESPACE,
+    taskQueue: `hotline-bench-${runId}`,
+  };
+  log(`namespace ${temporal.namespace} on ${temporal.address} …`);
+  await ensureNamespace(temporal.address, temporal.namespace);
   const bareTaskQueue = `hotline-bench-bare-${runId}`;
 
-  log('starting the order worker (bundles the workflows) …');
+  log('starting the order worker …');
   const worker = await startWorker({ kafka, temporal });
-  log('starting the bare-workflow worker …');
+  log('starting the yardstick worker (bare and minimal workflows) …');
   const bare = await startBareWorker(temporal, bareTaskQueue);
   const projector = await startProjector({
     kafka,
@@ -65,10 +90,29 @@ export async function startBenchStack(
     logEveryMs: 0,
     observe: (event, outcome, t) => {
       if (outcome === 'applied') {
-        onApplied(t.committedAt - Date.parse(event.occurredAt), t.committedAt - t.appendedAt);
+        onApplied(
+          t.committedAt - Date.parse(event.occurredAt),
+          t.committedAt - t.appendedAt,
+          event.type,
+          event.aggregateId,
+        );
       }
     },
   });
+  const apiEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: temporal.namespace,
+    TEMPORAL_TASK_QUEUE: temporal.taskQueue,
+    KAFKA_TOPIC_PREFIX: kafka.topicPrefix,
+    API_PORT: '0',
+    API_RATE_LIMIT_PER_MINUTE: String(options.apiRateLimitPerMinute ?? 600),
+  };
+  const api = await createApi(apiConfigFromEnv(apiEnv));
+  await api.app.listen(0, '127.0.0.1');
+  const address = api.app.getHttpServer().address() as { port: number };
   const { client, connection } = await connectTemporalClient(temporal);
   return {
     runId,
@@ -79,8 +123,17 @@ export async function startBenchStack(
     client,
     worker,
     projector,
+    api,
+    apiUrl: `http://127.0.0.1:${address.port}`,
+    apiEnv,
     stopBare: bare.stop,
     async stop(keep) {
+      terminateRun(temporal.address, temporal.namespace, [
+        temporal.taskQueue,
+        `${temporal.taskQueue}-open`,
+        bareTaskQueue,
+      ]);
+      await api.close();
       await projector.stop();
       await worker.stop();
       await bare.stop();
@@ -108,6 +161,7 @@ async function startBareWorker(config: TemporalConfig, taskQueue: string) {
     activities,
     workflowsPath: path.join(__dirname, 'bare-workflow.ts'),
     bundlerOptions: workflowBundleOptions.bundlerOptions,
+    ...workerTuning(),
   });
   const running = worker.run();
   let stopped = false;

@@ -1,31 +1,58 @@
-// npm run bench [-- --orders 500 --concurrency 20 --keep]
-// Drives orders through their whole lifecycle on the real stack (Temporal, Kafka, PostgreSQL),
-// measures orders/s and event-to-read-model lag, the same lifecycle on a bare workflow of the
-// same shape with no-op activities (Temporal's own limit here), then the rebuild against a raw
-// kafkajs read. Writes .data/bench/latest.json and latest.md; asserts nothing about time.
+// npm run bench [-- --orders 200 --concurrency 20 --intake-steps 5,10,20,40,80 --intake-seconds 5
+//                   --load-rate 50 --load-seconds 10 --open 0 --server shared|default|tuned --keep]
+// npm run bench -- --levers [--lever-orders 30 --lever-list default,wal,sa-cache,eager,tuned]
+//   (the dev server's settings, one at a time, each on a server of the run's own)
+// npm run bench -- --open 100000 --orders 50 --skip intake,load,rebuild   (100,000 open orders)
+//
+// Drives the real stack (Temporal, Kafka, PostgreSQL) in a Temporal namespace, schema and
+// topics of the run's own: intake over HTTP at rising concurrency, whole lifecycles against two
+// yardsticks (same-shape no-op workflow, minimal 4-update workflow), event-to-read-model lag at
+// a fixed offered load, the rebuild against a raw kafkajs read, and orders held open. Writes
+// .data/bench/latest.json and latest.md and prints a one-line summary; asserts nothing about time.
 import 'reflect-metadata';
 import { sampleReferenceData } from '@hotline/domain';
+import { databaseConfigFromEnv } from '@hotline/persistence';
 import type { OrderWorkflowInput } from '@hotline/workflows';
+import { signToken } from '../../apps/api/src/auth/jwt';
+import { apiConfigFromEnv } from '../../apps/api/src/api-config';
 import { ProgressBar } from '../../apps/projector/src/rebuild/progress-bar';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild';
-import { startBenchStack } from './bench-stack';
+import { type BenchStack, startBenchStack } from './bench-stack';
+import { driveIntake, rateLimitCost } from './intake';
 import { driveLifecycles, percentile } from './lifecycle-driver';
+import { offerLoad } from './offered-load';
+import { openOrders } from './open-orders';
+import { projectorModes } from './projector-modes';
 import { readSpeed } from './read-speed';
 import { machine, writeReport } from './report';
+import { type ServerTuning, startOwnServer, tuningFlags } from './temporal-server';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const ORDERS = arg('orders', 500);
+const text = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const ORDERS = arg('orders', 200);
 const CONCURRENCY = arg('concurrency', 20);
+const INTAKE_STEPS = text('intake-steps', '5,10,20,40,80').split(',').map(Number);
+const INTAKE_SECONDS = arg('intake-seconds', 5);
+const INTAKE_TOKENS = arg('intake-tokens', 40);
+const LOAD_RATE = arg('load-rate', 50);
+const LOAD_SECONDS = arg('load-seconds', 10);
+const OPEN = arg('open', 0);
+const SERVER = text('server', 'shared') as ServerTuning | 'shared';
+const SKIP = new Set(text('skip', '').split(',').filter(Boolean));
+const OWN_SERVER_PORT = 7245;
 /** Events of one lifecycle: received, dispatched, acknowledged, responded, resolved, callback, closed. */
 const EVENTS_PER_ORDER = 7;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 /** Night-time construction noise, spread over every community of the sample district's streets. */
-function noiseOrders(runId: string) {
+function noiseOrders(prefix: string) {
   const ref = sampleReferenceData();
   const places = ref.streets
     .filter((s) => s.kind === 'street')
@@ -35,7 +62,7 @@ function noiseOrders(runId: string) {
   return (i: number) => {
     const place = places[i % places.length]!;
     const input: OrderWorkflowInput = {
-      orderId: `${runId}-${String(i).padStart(6, '0')}`,
+      orderId: `${prefix}-${String(i).padStart(6, '0')}`,
       channel: 'phone',
       category: 'complaint',
       content: '小区旁工地夜间22点后仍在施工，噪音很大',
@@ -43,106 +70,313 @@ function noiseOrders(runId: string) {
       urgency: 'normal',
       location: { address: `${place.communityId} 工地`, ...place },
       receivedAt: new Date().toISOString(),
-      callerKey: `bench-caller-${i}`,
+      callerKey: `bench-caller-${prefix}-${i}`,
     };
     return { workflowId: input.orderId, args: [input] };
   };
 }
 
-async function main() {
-  const lags: number[] = [];
-  const fromKafka: number[] = [];
-  const stack = await startBenchStack((lag, kafka) => {
-    lags.push(lag);
-    fromKafka.push(kafka);
-  }, log);
-  const keep = process.argv.includes('--keep');
+/** Applied events, by the prefix of their aggregate id (each section numbers its own orders). */
+class Lags {
+  private readonly byPrefix = new Map<string, { lag: number[]; kafka: number[] }>();
+  total = 0;
+  add(aggregateId: string, lag: number, kafka: number) {
+    this.total += 1;
+    const prefix = aggregateId.replace(/-\d+$/, '');
+    const bucket = this.byPrefix.get(prefix) ?? { lag: [], kafka: [] };
+    this.byPrefix.set(prefix, bucket);
+    bucket.lag.push(lag);
+    bucket.kafka.push(kafka);
+  }
+  of(prefix: string) {
+    return this.byPrefix.get(prefix) ?? { lag: [], kafka: [] };
+  }
+  async until(prefix: string, events: number, timeoutMs = 180_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (this.of(prefix).lag.length < events && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return this.of(prefix).lag.length;
+  }
+  /** Waits until no event was applied for `quietMs` (what earlier sections started is done). */
+  async settle(quietMs = 3000, timeoutMs = 180_000) {
+    const deadline = Date.now() + timeoutMs;
+    let last = -1;
+    let since = Date.now();
+    while (Date.now() < deadline) {
+      if (this.total !== last) {
+        last = this.total;
+        since = Date.now();
+      } else if (Date.now() - since >= quietMs) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+const stats = (values: number[]) => ({
+  p50Ms: percentile(values, 50),
+  p99Ms: percentile(values, 99),
+  maxMs: values.length ? Math.max(...values) : null,
+});
+
+async function lifecycles(stack: BenchStack, orders: number, concurrency: number, withBare = true) {
+  const kinds = (
+    [
+      ['real', 'hotlineOrderWorkflow', stack.temporal.taskQueue],
+      ['bare', 'bareOrderWorkflow', stack.bareTaskQueue],
+      ['minimal', 'minimalOrderWorkflow', stack.bareTaskQueue],
+    ] as const
+  ).filter(([kind]) => withBare || kind !== 'bare');
+  const out: Record<
+    string,
+    { seconds: number; ordersPerSecond: number; p50Ms: number | null; p99Ms: number | null }
+  > = {};
+  for (const [kind, workflowType, taskQueue] of kinds) {
+    log(`${orders} lifecycles, ${concurrency} at a time: ${workflowType} …`);
+    const bar = new ProgressBar(kind.padEnd(7), 'orders');
+    const order =
+      kind === 'real'
+        ? noiseOrders(`${stack.runId}-L`)
+        : (i: number) => ({ workflowId: `${stack.runId}-${kind}-${i}`, args: [] });
+    const r = await driveLifecycles({
+      client: stack.client,
+      taskQueue,
+      workflowType,
+      order,
+      count: orders,
+      concurrency,
+      onDone: (n) => bar.update(n, orders),
+    });
+    bar.done(orders, orders);
+    out[kind] = {
+      seconds: r.seconds,
+      ordersPerSecond: r.ordersPerSecond,
+      p50Ms: percentile(r.orderMillis, 50),
+      p99Ms: percentile(r.orderMillis, 99),
+    };
+  }
+  return {
+    ...out,
+    realToBare: out.bare ? out.real!.ordersPerSecond / out.bare.ordersPerSecond : null,
+    realToMinimal: out.real!.ordersPerSecond / out.minimal!.ordersPerSecond,
+  };
+}
+
+async function withServer<T>(
+  server: ServerTuning | 'shared',
+  run: (address?: string) => Promise<T>,
+): Promise<T> {
+  if (server === 'shared') return run();
+  log(`own Temporal dev server (${server}: ${tuningFlags(server).join(' ') || 'defaults'}) …`);
+  const own = await startOwnServer(server, OWN_SERVER_PORT);
   try {
-    log(`${ORDERS} orders, ${CONCURRENCY} at a time, through the order workflow …`);
-    const bar = new ProgressBar('orders', 'orders');
-    const real = await driveLifecycles({
-      client: stack.client,
-      taskQueue: stack.temporal.taskQueue,
-      workflowType: 'hotlineOrderWorkflow',
-      order: noiseOrders(stack.runId),
-      count: ORDERS,
-      concurrency: CONCURRENCY,
-      onDone: (n) => bar.update(n, ORDERS),
-    });
-    bar.done(ORDERS, ORDERS);
-    const expected = ORDERS * EVENTS_PER_ORDER;
-    while (lags.length < expected) await new Promise((r) => setTimeout(r, 100));
-    log(`projector caught up: ${lags.length} events applied`);
+    return await run(own.address);
+  } finally {
+    await own.stop();
+  }
+}
 
-    log(`the same ${ORDERS} lifecycles on the bare workflow (no-op activities) …`);
-    const bareBar = new ProgressBar('bare  ', 'orders');
-    const bare = await driveLifecycles({
-      client: stack.client,
-      taskQueue: stack.bareTaskQueue,
-      workflowType: 'bareOrderWorkflow',
-      order: (i) => ({ workflowId: `${stack.runId}-bare-${i}`, args: [] }),
-      count: ORDERS,
-      concurrency: CONCURRENCY,
-      onDone: (n) => bareBar.update(n, ORDERS),
+/** The dev server's settings one at a time, each on a fresh server of its own, same driver. */
+async function levers() {
+  const results: Record<string, unknown> = {};
+  const which = text('lever-list', 'default,tuned').split(',') as ServerTuning[];
+  const orders = arg('lever-orders', 30);
+  for (const tuning of which) {
+    results[tuning] = await withServer(tuning, async (address) => {
+      const lags = new Lags();
+      const stack = await startBenchStack((l, k, _t, id) => lags.add(id, l, k), log, {
+        temporalAddress: address,
+      });
+      try {
+        const r = await lifecycles(stack, orders, CONCURRENCY, false);
+        await lags.until(`${stack.runId}-L`, orders * EVENTS_PER_ORDER, 60_000);
+        return { flags: tuningFlags(tuning), ...r, lag: stats(lags.of(`${stack.runId}-L`).lag) };
+      } finally {
+        await stack.stop(false);
+      }
     });
-    bareBar.done(ORDERS, ORDERS);
-    await stack.stopBare();
+  }
+  return results;
+}
 
-    log('rebuilding every read model from the topics …');
-    const rebuildBar = new ProgressBar('rebuild');
-    const rebuild = await rebuildReadModels({
-      kafka: stack.kafka,
-      database: stack.database,
-      onProgress: (read, total) => rebuildBar.update(read, total),
-    });
-    rebuildBar.done(rebuild.events, rebuild.events);
-    log('reading the topics with kafkajs alone …');
-    const raw = await readSpeed(stack.kafka, 'raw');
-    const validated = await readSpeed(stack.kafka, 'validated');
-
+async function main() {
+  if (process.argv.includes('--levers')) {
     const report = {
       at: new Date().toISOString(),
-      machine: await machine(stack.database),
-      settings: { orders: ORDERS, concurrency: CONCURRENCY, eventsPerOrder: EVENTS_PER_ORDER },
-      lifecycle: {
-        seconds: real.seconds,
-        ordersPerSecond: real.ordersPerSecond,
-        orderMillisP50: percentile(real.orderMillis, 50),
-        orderMillisP99: percentile(real.orderMillis, 99),
-      },
-      lag: {
-        events: lags.length,
-        p50Ms: percentile(lags, 50),
-        p99Ms: percentile(lags, 99),
-        maxMs: Math.max(...lags),
-        // The projector's own share: from the Kafka append to the commit.
-        fromKafkaP50Ms: percentile(fromKafka, 50),
-        fromKafkaP99Ms: percentile(fromKafka, 99),
-      },
-      bareWorkflow: {
-        seconds: bare.seconds,
-        ordersPerSecond: bare.ordersPerSecond,
-        orderMillisP50: percentile(bare.orderMillis, 50),
-        orderMillisP99: percentile(bare.orderMillis, 99),
-      },
-      realToBareRatio: real.ordersPerSecond / bare.ordersPerSecond,
-      rebuild: {
-        events: rebuild.events,
-        seconds: rebuild.seconds,
-        eventsPerSecond: rebuild.eventsPerSecond,
-        applyEventsPerSecond: rebuild.applyEventsPerSecond,
-        identicalToLive: rebuild.tables.every((t) => t.identical),
-        tables: Object.fromEntries(rebuild.tables.map((t) => [t.table, t.rebuilt.rows])),
-      },
-      rawConsume: raw,
-      validatedConsume: validated,
+      kind: 'levers',
+      settings: { orders: arg('lever-orders', 30), concurrency: CONCURRENCY },
+      servers: await levers(),
     };
-    const files = await writeReport(report);
+    const files = await writeReport(report as never, 'levers');
     process.stdout.write(`\n${files.markdown}\n`);
-    log(`written to ${files.jsonPath} and ${files.markdownPath}`);
-  } finally {
-    await stack.stop(keep);
+    return;
   }
+  await withServer(SERVER, async (address) => {
+    const lags = new Lags();
+    const stack = await startBenchStack((l, k, _t, id) => lags.add(id, l, k), log, {
+      temporalAddress: address,
+    });
+    const keep = process.argv.includes('--keep');
+    try {
+      const report: Record<string, unknown> = {
+        at: new Date().toISOString(),
+        machine: await machine(stack.database),
+        server: {
+          kind: SERVER,
+          address: stack.temporal.address,
+          namespace: stack.temporal.namespace,
+        },
+        settings: {
+          orders: ORDERS,
+          concurrency: CONCURRENCY,
+          intakeSteps: INTAKE_STEPS,
+          intakeSeconds: INTAKE_SECONDS,
+          intakeTokens: INTAKE_TOKENS,
+          loadRate: LOAD_RATE,
+          loadSeconds: LOAD_SECONDS,
+          open: OPEN,
+        },
+      };
+
+      const section = async (name: string, work: () => Promise<void>) => {
+        try {
+          await work();
+        } catch (err) {
+          report[`${name}Error`] = err instanceof Error ? err.message : String(err);
+          log(`${name} failed: ${String(report[`${name}Error`])}`);
+        }
+        await writeReport(report as never); // what is measured so far survives a later failure
+      };
+
+      if (!SKIP.has('intake'))
+        await section('intake', async () => {
+          const config = apiConfigFromEnv(stack.apiEnv);
+          const tokens = Array.from({ length: INTAKE_TOKENS }, (_, i) =>
+            signToken({ sub: `bench-operator-${i}`, role: 'operator' }, config.authSecret, 3600),
+          );
+          log(
+            `intake: POST /orders, ${INTAKE_TOKENS} operator tokens, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s …`,
+          );
+          const steps = await driveIntake({
+            apiUrl: stack.apiUrl,
+            tokens,
+            steps: INTAKE_STEPS,
+            seconds: INTAKE_SECONDS,
+            runId: stack.runId,
+            onStep: (s) =>
+              log(
+                `  ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
+                  (Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''),
+              ),
+          });
+          const best = steps
+            .filter((s) => (s.p99Ms ?? Infinity) < 1000)
+            .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0];
+          report.intake = {
+            steps,
+            bestUnderOneSecondP99: best ?? null,
+            rateLimit: { perMinutePerToken: config.rateLimitPerMinute, ...rateLimitCost() },
+            durability:
+              'POST /orders answers 201 after the intake row is committed and the workflow start is accepted by Temporal: every accepted call has its workflow running before the answer',
+          };
+          log('waiting for the intake orders to be dispatched and projected …');
+          await lags.settle();
+        });
+
+      if (!SKIP.has('lifecycles'))
+        await section('lifecycles', async () => {
+          report.lifecycles = await lifecycles(stack, ORDERS, CONCURRENCY);
+          const got = await lags.until(`${stack.runId}-L`, ORDERS * EVENTS_PER_ORDER);
+          const l = lags.of(`${stack.runId}-L`);
+          report.lifecycleLag = { events: got, ...stats(l.lag), fromKafka: stats(l.kafka) };
+          await stack.stopBare();
+        });
+
+      if (!SKIP.has('load'))
+        await section('offeredLoad', async () => {
+          log(`offered load: ${LOAD_RATE} new orders/s for ${LOAD_SECONDS} s …`);
+          const prefix = `${stack.runId}-Q`;
+          const load = await offerLoad({
+            client: stack.client,
+            taskQueue: stack.temporal.taskQueue,
+            ratePerSecond: LOAD_RATE,
+            seconds: LOAD_SECONDS,
+            order: noiseOrders(prefix),
+          });
+          const expected = load.started * 2; // OrderReceived, OrderDispatched
+          const t0 = Date.now();
+          const got = await lags.until(prefix, expected, 300_000);
+          const l = lags.of(prefix);
+          const { workflowIds: _ids, ...summary } = load;
+          void _ids;
+          report.offeredLoad = {
+            ...summary,
+            events: got,
+            expectedEvents: expected,
+            drainSeconds: (Date.now() - t0) / 1000,
+            lag: stats(l.lag),
+            fromKafka: stats(l.kafka),
+            sustained: load.driverBehindMs < 1000 && got === expected,
+          };
+          log(
+            `  lag p50 ${percentile(l.lag, 50)} ms, p99 ${percentile(l.lag, 99)} ms over ${got} events`,
+          );
+          await lags.settle();
+        });
+
+      if (!SKIP.has('rebuild'))
+        await section('rebuild', async () => {
+          log('rebuilding every read model from the topics …');
+          const rebuildBar = new ProgressBar('rebuild');
+          const rebuild = await rebuildReadModels({
+            kafka: stack.kafka,
+            database: stack.database,
+            onProgress: (read, total) => rebuildBar.update(read, total),
+          });
+          rebuildBar.done(rebuild.events, rebuild.events);
+          log('reading the topics with kafkajs alone …');
+          const raw = await readSpeed(stack.kafka, 'raw');
+          const validated = await readSpeed(stack.kafka, 'validated');
+          report.rebuild = {
+            events: rebuild.events,
+            seconds: rebuild.seconds,
+            eventsPerSecond: rebuild.eventsPerSecond,
+            applyEventsPerSecond: rebuild.applyEventsPerSecond,
+            identicalToLive: rebuild.tables.every((t) => t.identical),
+            different: rebuild.tables.filter((t) => !t.identical).map((t) => t.table),
+            tables: Object.fromEntries(rebuild.tables.map((t) => [t.table, t.rebuilt.rows])),
+            toRaw: rebuild.applyEventsPerSecond / raw.eventsPerSecond,
+          };
+          report.rawConsume = raw;
+          report.validatedConsume = validated;
+          log(
+            'the projector lever alone: the same events, one transaction per event, then per batch …',
+          );
+          report.projectorLever = await projectorModes(stack.kafka, databaseConfigFromEnv(), log);
+        });
+
+      if (OPEN > 0)
+        await section('openOrders', async () => {
+          report.openOrders = await openOrders({
+            client: stack.client,
+            env: { ...stack.apiEnv, NODE_ENV: 'development' },
+            taskQueue: `${stack.temporal.taskQueue}-open`,
+            count: OPEN,
+            concurrency: CONCURRENCY,
+            lifecycles: ORDERS,
+            order: noiseOrders(`${stack.runId}-O`),
+            log,
+          });
+        });
+
+      const files = await writeReport(report as never);
+      process.stdout.write(`\n${files.markdown}\n${files.summary}\n`);
+      log(`written to ${files.jsonPath} and ${files.markdownPath}`);
+    } finally {
+      // Terminating the open orders' workflows needs their task queue in the list.
+      await stack.stop(keep);
+    }
+  });
 }
 
 main().then(

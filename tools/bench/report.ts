@@ -20,69 +20,132 @@ export async function machine(database: DatabaseConfig) {
     postgres: rows[0]?.server_version ?? 'unknown',
     kafka: '3.9.1 (one KRaft broker), kafkajs 2.2.4',
     temporal: 'temporal server start-dev (CLI 1.9.1, server 1.32.0, SQLite), SDK 1.24.0',
-    note: 'one machine running Temporal, Kafka, PostgreSQL, the worker, the projector and the driver',
+    loadAverage: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+    note: 'one machine running Temporal, Kafka, PostgreSQL, the worker, the projector, the API and the driver — shared with other work, so figures are noisy',
   };
 }
 
-type Report = Record<string, unknown> & {
-  at: string;
-  machine: Awaited<ReturnType<typeof machine>>;
-  settings: { orders: number; concurrency: number };
-  lifecycle: {
-    ordersPerSecond: number;
-    seconds: number;
-    orderMillisP50: number | null;
-    orderMillisP99: number | null;
-  };
-  lag: {
-    p50Ms: number | null;
-    p99Ms: number | null;
-    maxMs: number;
-    events: number;
-    fromKafkaP50Ms: number | null;
-    fromKafkaP99Ms: number | null;
-  };
-  bareWorkflow: { ordersPerSecond: number; seconds: number };
-  realToBareRatio: number;
-  rebuild: {
-    events: number;
-    eventsPerSecond: number;
-    applyEventsPerSecond: number;
-    identicalToLive: boolean;
-  };
-  rawConsume: { eventsPerSecond: number; events: number };
-  validatedConsume: { eventsPerSecond: number };
+type Lifecycle = {
+  ordersPerSecond: number;
+  seconds: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
 };
 
-const f = (n: number | null, digits = 1) => (n === null ? '-' : n.toFixed(digits));
+/* eslint-disable @typescript-eslint/no-explicit-any -- a report is free-form JSON */
+const f = (n: number | null | undefined, digits = 1) =>
+  n === null || n === undefined ? '-' : n.toFixed(digits);
 
-export async function writeReport(r: Report) {
-  const markdown = [
-    `# Benchmark ${r.at}`,
-    '',
-    `${r.settings.orders} orders, ${r.settings.concurrency} at a time, each driven through its whole lifecycle ` +
-      '(intake → dispatch → 签收 → 响应 → 办结 → 回访 → closed) on the real stack.',
+function mainMarkdown(r: any): { markdown: string; summary: string } {
+  const lines = [`# Benchmark ${r.at}`, ''];
+  lines.push(
+    `Temporal: ${r.server.kind === 'shared' ? 'the shared dev server' : `a dev server of the run's own (${r.server.kind})`} at ${r.server.address}, namespace \`${r.server.namespace}\`.`,
     '',
     '| Measure | Value |',
     '|---|---|',
-    `| Order lifecycles | **${f(r.lifecycle.ordersPerSecond, 2)} orders/s** (${f(r.lifecycle.seconds)} s; one order p50 ${r.lifecycle.orderMillisP50} ms, p99 ${r.lifecycle.orderMillisP99} ms) |`,
-    `| Event → read model lag | **p50 ${r.lag.p50Ms} ms, p99 ${r.lag.p99Ms} ms** (max ${r.lag.maxMs} ms, ${r.lag.events} events), from the event's time in the workflow to its commit |`,
-    `| of which Kafka → read model | p50 ${r.lag.fromKafkaP50Ms} ms, p99 ${r.lag.fromKafkaP99Ms} ms (the rest is the workflow's publish activity) |`,
-    `| Bare workflow, same shape, no-op activities | ${f(r.bareWorkflow.ordersPerSecond, 2)} orders/s (${f(r.bareWorkflow.seconds)} s) |`,
-    `| Real / bare | **${f(r.realToBareRatio * 100, 0)} %** of what this Temporal server does with no work in the activities |`,
-    `| Rebuild (all read models, ${r.rebuild.events} events) | **${f(r.rebuild.applyEventsPerSecond, 0)} events/s** applying; ${f(r.rebuild.eventsPerSecond, 0)} events/s for the whole command; identical to live: ${r.rebuild.identicalToLive ? 'yes' : 'NO'} |`,
-    `| kafkajs read alone | **${f(r.rawConsume.eventsPerSecond, 0)} events/s** raw; ${f(r.validatedConsume.eventsPerSecond, 0)} events/s parsed and validated |`,
+  );
+  const summary: string[] = [];
+  if (r.intake) {
+    const b = r.intake.bestUnderOneSecondP99;
+    for (const s of r.intake.steps) {
+      lines.push(
+        `| Intake, ${s.concurrency} callers at a time | ${f(s.intakesPerSecond)} orders/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms${Object.keys(s.refused).length ? `, refused ${JSON.stringify(s.refused)}` : ''} |`,
+      );
+    }
+    lines.push(
+      `| Intake, best with p99 < 1 s | **${b ? `${f(b.intakesPerSecond)} orders/s at ${b.concurrency} callers (p99 ${b.p99Ms} ms)` : 'none'}**; rate limit ${r.intake.rateLimit.perMinutePerToken}/min per token, ${r.settings.intakeTokens} tokens; the limiter itself costs ${f(r.intake.rateLimit.microsPerRequest, 2)} µs a request |`,
+    );
+    summary.push(`intake ${b ? f(b.intakesPerSecond) : '-'}/s (p99<1s)`);
+  }
+  if (r.lifecycles) {
+    const l = r.lifecycles;
+    const row = (name: string, x: Lifecycle) =>
+      `| ${name} | ${f(x.ordersPerSecond, 2)} lifecycles/s (${f(x.seconds)} s; one order p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms) |`;
+    lines.push(
+      row('Order lifecycles (real workflow)', l.real),
+      row('Yardstick: same shape, no-op activities', l.bare),
+      row('Yardstick: minimal (4 updates, no activity)', l.minimal),
+      `| Real / minimal | **${f(l.realToMinimal * 100, 0)} %** (real / same-shape: ${l.realToBare === null ? '-' : f(l.realToBare * 100, 0)} %) |`,
+      `| Lifecycle events → read model | p50 ${r.lifecycleLag.p50Ms} ms, p99 ${r.lifecycleLag.p99Ms} ms (${r.lifecycleLag.events} events; Kafka → read model p50 ${r.lifecycleLag.fromKafka.p50Ms} ms, p99 ${r.lifecycleLag.fromKafka.p99Ms} ms) |`,
+    );
+    summary.push(
+      `lifecycles ${f(l.real.ordersPerSecond, 2)}/s = ${f(l.realToMinimal * 100, 0)}% of minimal ${f(l.minimal.ordersPerSecond, 2)}/s`,
+    );
+  }
+  if (r.offeredLoad) {
+    const o = r.offeredLoad;
+    lines.push(
+      `| Lag at ${o.offeredPerSecond} new orders/s offered (${o.started} orders) | **p50 ${o.lag.p50Ms} ms, p99 ${o.lag.p99Ms} ms** (max ${o.lag.maxMs} ms, ${o.events}/${o.expectedEvents} events; Kafka → read model p99 ${o.fromKafka.p99Ms} ms); started ${f(o.startedPerSecond)}/s, start p99 ${o.startP99Ms} ms; ${o.sustained ? 'sustained' : `NOT sustained (driver behind ${o.driverBehindMs} ms, drained in ${f(o.drainSeconds)} s)`} |`,
+    );
+    summary.push(
+      `lag p99 ${o.lag.p99Ms} ms @${o.offeredPerSecond}/s${o.sustained ? '' : ' (not sustained)'}`,
+    );
+  }
+  if (r.rebuild) {
+    lines.push(
+      `| Rebuild (all read models, ${r.rebuild.events} events) | **${f(r.rebuild.applyEventsPerSecond, 0)} events/s** applying (${f(r.rebuild.toRaw * 100, 0)} % of the raw read); ${f(r.rebuild.eventsPerSecond, 0)} events/s for the whole command; identical to live: ${r.rebuild.identicalToLive ? 'yes' : `NO (${r.rebuild.different.join(', ')})`} |`,
+      `| kafkajs read alone | ${f(r.rawConsume.eventsPerSecond, 0)} events/s raw; ${f(r.validatedConsume.eventsPerSecond, 0)} events/s parsed and validated |`,
+    );
+    summary.push(
+      `rebuild ${f(r.rebuild.applyEventsPerSecond, 0)} ev/s = ${f(r.rebuild.toRaw * 100, 0)}% of raw`,
+    );
+  }
+  if (r.openOrders) {
+    const o = r.openOrders;
+    lines.push(
+      `| Open orders held | **${o.open}** (opened at ${f(o.openedPerSecond)}/s); worker RSS ${o.workerRssMiB.beforeOrders} MiB before, **${o.workerRssMiB.withOrdersOpen} MiB** with them open, ${o.workerRssMiB.afterLifecycles} MiB after the lifecycles |`,
+      `| Worker cold restart (SIGKILL → ready) | **${o.coldRestart.prebuiltReadyMs} ms** with the bundle built ahead of time (first lifecycle done ${o.coldRestart.prebuiltFirstLifecycleMs} ms after start); ${o.coldRestart.webpackReadyMs} ms bundling at start |`,
+      `| Lifecycles while they are open | ${f(o.lifecyclesWhileOpen.ordersPerSecond, 2)}/s (p50 ${o.lifecyclesWhileOpen.p50Ms} ms, p99 ${o.lifecyclesWhileOpen.p99Ms} ms) |`,
+    );
+    summary.push(
+      `${o.open} open: worker ${o.workerRssMiB.withOrdersOpen} MiB, restart ${o.coldRestart.prebuiltReadyMs} ms`,
+    );
+  }
+  const m = r.machine;
+  lines.push(
     '',
-    `Machine: ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, ${r.machine.os}, Node ${r.machine.node}; PostgreSQL ${r.machine.postgres}; Kafka ${r.machine.kafka}; Temporal ${r.machine.temporal} — ${r.machine.note}.`,
+    `Machine: ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; PostgreSQL ${m.postgres}; Kafka ${m.kafka}; Temporal ${m.temporal}; load average at the end ${m.loadAverage} — ${m.note}.`,
     '',
-  ].join('\n');
+  );
+  return { markdown: lines.join('\n'), summary: `bench: ${summary.join('; ')}` };
+}
+
+function leversMarkdown(r: any): { markdown: string; summary: string } {
+  const lines = [
+    `# Dev-server settings, one at a time (${r.at})`,
+    '',
+    `${r.settings.orders} lifecycles of each workflow, ${r.settings.concurrency} at a time, each setting on a fresh dev server of the run's own.`,
+    '',
+    '| Server | Flags | Real lifecycles/s | Minimal/s | Real/minimal | Order p99 | Lag p99 |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  const summary: string[] = [];
+  for (const [name, s] of Object.entries<any>(r.servers)) {
+    lines.push(
+      `| ${name} | ${s.flags.join(' ') || '(defaults)'} | ${f(s.real.ordersPerSecond, 2)} | ${f(s.minimal.ordersPerSecond, 2)} | ${f(s.realToMinimal * 100, 0)} % | ${s.real.p99Ms} ms | ${s.lag.p99Ms} ms |`,
+    );
+    summary.push(`${name} ${f(s.real.ordersPerSecond, 2)}/${f(s.minimal.ordersPerSecond, 2)}`);
+  }
+  lines.push('');
+  return {
+    markdown: lines.join('\n'),
+    summary: `levers (real/minimal lifecycles/s): ${summary.join('; ')}`,
+  };
+}
+
+export async function writeReport(r: any, kind: 'bench' | 'levers' = 'bench') {
+  const { markdown, summary } = kind === 'levers' ? leversMarkdown(r) : mainMarkdown(r);
   await mkdir(OUT, { recursive: true });
-  const stamp = r.at.replace(/[:.]/g, '-');
-  const json = `${JSON.stringify(r, null, 2)}\n`;
-  const jsonPath = path.join(OUT, 'latest.json');
-  const markdownPath = path.join(OUT, 'latest.md');
+  const stamp = String(r.at).replace(/[:.]/g, '-');
+  const json = `${JSON.stringify({ ...r, summary }, null, 2)}\n`;
+  const name = kind === 'levers' ? 'levers' : 'latest';
+  const jsonPath = path.join(OUT, `${name}.json`);
+  const markdownPath = path.join(OUT, `${name}.md`);
   await writeFile(jsonPath, json);
-  await writeFile(markdownPath, markdown);
-  await writeFile(path.join(OUT, `${stamp}.json`), json);
-  return { jsonPath, markdownPath, markdown };
+  await writeFile(markdownPath, `${markdown}\n${summary}\n`);
+  await writeFile(path.join(OUT, `${stamp}${kind === 'levers' ? '-levers' : ''}.json`), json);
+  return { jsonPath, markdownPath, markdown, summary };
 }

@@ -1,10 +1,13 @@
+import { AdmissionsModule } from './admissions/admissions.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { AuthGuard } from './auth/auth.guard';
 import { requestLogging } from './common/request-logging';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { IntakeModule } from './intake/intake.module';
 import { LedgersModule } from './ledgers/ledgers.module';
 import { ConsoleModule } from './console/console.module';
 import { type Settings } from './infrastructure/settings';
@@ -29,11 +32,14 @@ export class AppModule {
           : InfrastructureModule.forRoot(settings),
         LoggerModule.forRoot(requestLogging(settings.platform)),
         HealthModule,
+        IntakeModule,
         OrdersModule,
         WhistlesModule,
         Open311Module,
         ViewsModule,
         LedgersModule,
+        AdmissionsModule,
+        ApiMetricsModule,
         ConsoleModule.forInfrastructure({ config: settings.api }),
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

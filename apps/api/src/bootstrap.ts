@@ -7,7 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { type ApiConfig } from './api-config';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
-import { rateLimit } from './common/rate-limit.middleware';
+import { rateLimitPerIp } from './common/rate-limit.middleware';
 import { rejectNul } from './common/reject-nul.middleware';
 import { httpLogOptions } from './common/request-logging';
 import { securityHeaders } from './common/security.middleware';
@@ -46,7 +46,7 @@ export async function createApi(
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
     maxAge: 600,
   });
-  app.use(rateLimit(config.rateLimitPerMinute));
+  app.use(rateLimitPerIp(config.rateLimitPerIpPerMinute));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.use(rejectNul);
   app.useGlobalFilters(new HttpErrorFilter([open311ErrorFormat], platform.retryAfterSeconds));

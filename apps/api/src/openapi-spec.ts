@@ -11,7 +11,9 @@ export const SPEC_FILE = path.resolve(__dirname, '../openapi.json');
 /** Builds the document from the code alone: no database or Temporal connection is opened. */
 export async function generateSpec(): Promise<string> {
   const app = await NestFactory.create(
-    AppModule.forRoot(settingsFromEnv({ LOG_LEVEL: 'silent' }), { offline: true }),
+    AppModule.forRoot(settingsFromEnv({ NODE_ENV: 'development', LOG_LEVEL: 'silent' }), {
+      offline: true,
+    }),
     { logger: false },
   );
   try {

@@ -269,7 +269,11 @@ describe('Open311 GeoReport v2', () => {
     ]);
     // The submitter became the caller (family name first), kept for the operator only.
     const order = await http().get(`/orders/${id}`).set(api.as('operator')).expect(200);
-    expect(order.body.caller).toMatchObject({ name: '欧阳晓梅', phone: fields.phone });
+    // The phone is marked unverified: typed into a client, it is not the caller key of real calls.
+    expect(order.body.caller).toMatchObject({
+      name: '欧阳晓梅',
+      phone: `open311-unverified-${fields.phone}`,
+    });
     // …and never in the order's events: its timeline has neither the name nor the e-mail.
     const timeline = JSON.stringify(order.body.state.timeline);
     for (const secret of ['欧阳', fields.email, fields.phone])
@@ -464,6 +468,20 @@ describe('Open311 GeoReport v2', () => {
       400,
       'json',
     );
+  });
+
+  it('refuses a form of 64 KiB of repeated keys at once, before the api_key check (400, spec format)', async () => {
+    const raw = (body: string) =>
+      http()
+        .post('/open311/v2/requests.xml')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send(body);
+    expect(expectSpecError(kept(await raw('a=1&'.repeat(16 * 1024))), 400)).toContain(
+      'sent more than once',
+    );
+    const many = Array.from({ length: 5000 }, (_, i) => `f${i}=1`).join('&');
+    expect(expectSpecError(kept(await raw(many)), 400)).toContain('at most 100 fields');
+    expectSpecError(kept(await raw(`${'x'.repeat(70 * 1024)}=1`)), 413);
   });
 
   it('writes well-formed XML whatever the citizen typed', async () => {

@@ -37,6 +37,17 @@ describe('an order through the API, from the call to closure', () => {
     },
   });
 
+  /** The order's workflow history with its payloads (base64 JSON) decoded, as one string. */
+  async function decodedHistory(orderId: string): Promise<string> {
+    return JSON.stringify(
+      await system.temporal.workflow.getHandle(orderId).fetchHistory(),
+      (key, value: unknown) =>
+        key === 'data' && typeof value === 'string'
+          ? Buffer.from(value, 'base64').toString('utf8')
+          : value,
+    );
+  }
+
   async function submitted() {
     const call = noiseCall();
     const res = await http().post('/orders').set(as('operator')).send(call).expect(201);
@@ -182,10 +193,29 @@ describe('an order through the API, from the call to closure', () => {
       return r.body.state?.timeline?.length ? r.body : undefined;
     });
     expect(JSON.stringify(state)).not.toContain(said);
-    const history = await system.temporal.workflow.getHandle(orderId).fetchHistory();
-    expect(JSON.stringify(history)).not.toContain(said);
+    const history = await decodedHistory(orderId);
+    expect(history).toContain('139****2222'); // the text is there, masked
+    expect(history).not.toContain(said);
     const full = await http().get(`/orders/${orderId}`).set(as('operator')).expect(200);
     expect(full.body.caller.originalContent).toContain(said);
+  });
+
+  it('masks phone and e-mail numbers written into a unit’s notes before they reach the workflow', async () => {
+    const { orderId } = await submitted();
+    const cgzf = as('unit', 'CGZF');
+    await http().post(`/orders/${orderId}/acknowledge`).set(cgzf).send({}).expect(200);
+    const note = '已联系业主，业主留了新号码13722223333，邮箱yezhu.wang@example.com';
+    const answer = await http()
+      .post(`/orders/${orderId}/progress`)
+      .set(cgzf)
+      .send({ note })
+      .expect(200);
+    const history = await decodedHistory(orderId);
+    expect(history).toContain('137****3333'); // the note is there, masked
+    for (const said of ['13722223333', 'yezhu.wang@example.com']) {
+      expect(JSON.stringify(answer.body)).not.toContain(said);
+      expect(history).not.toContain(said);
+    }
   });
 
   it('closes a consultation on the call when the knowledge base answers it (直接办结)', async () => {

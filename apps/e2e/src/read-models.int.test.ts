@@ -273,9 +273,14 @@ describe('read models: an order lifecycle produces the expected rows in every vi
         lead_unit_id: null,
       },
     ]);
-    for (const table of ['unit_inbox', 'sla_board', 'unit_score_record', 'hotspot_order']) {
+    for (const table of ['unit_inbox', 'sla_board', 'unit_score_record']) {
       expect(await db.rows(`SELECT * FROM ${table} WHERE order_id = $1`, [orderId])).toEqual([]);
     }
+    // Intake now knows the consultation's matter: the hotspot model keeps it, as not accepted,
+    // so it never counts towards a hotspot.
+    expect(
+      await db.rows(`SELECT accepted FROM hotspot_order WHERE order_id = $1`, [orderId]),
+    ).not.toContainEqual({ accepted: true });
     expect(
       (
         await db.rows(`SELECT type FROM order_timeline WHERE order_id = $1 ORDER BY sequence`, [

@@ -38,7 +38,7 @@ describe('replaying the whole topic leaves every view identical', () => {
     const topics = eventTopics(kafka.topicPrefix);
     const reader = new TopicReader(
       createKafka(kafka),
-      [topics.orderEvents, topics.whistleEvents],
+      [topics.orderEvents, topics.whistleEvents, topics.governanceEvents],
       `count-${randomUUID()}`,
     );
     return reader.count(await reader.endOffsets());
@@ -101,6 +101,40 @@ describe('replaying the whole topic leaves every view identical', () => {
       }),
       ...whistleEvents,
     ]);
+    // A duty-admission application (准入), applied for and admitted through the API.
+    const applied = await api
+      .http()
+      .post('/admissions')
+      .set(api.as('unit', 'WJW'))
+      .send({
+        taskName: '适龄儿童疫苗接种入户提醒',
+        description: '社区对辖区适龄儿童家庭入户提醒按时接种',
+        level: 'community',
+        list: 'assisting',
+        legalBasis: '《疫苗管理法》第四十七条',
+        frequency: '每月',
+        resources: '区卫健委派一名公卫医生驻点',
+        funding: '每社区每年2万元工作经费',
+      })
+      .expect(201);
+    const applicationId = applied.body.applicationId as string;
+    await eventually(async () => {
+      const r = await api.http().get(`/admissions/${applicationId}`).set(api.as('supervisor'));
+      return r.body.reviewBy ? true : undefined;
+    });
+    await api
+      .http()
+      .post(`/admissions/${applicationId}/review`)
+      .set(api.as('supervisor'))
+      .send({ decision: 'admit', note: '同意准入' })
+      .expect(200);
+    await eventually(async () => {
+      const [row] = await db.rows<{ n: number }>(
+        `SELECT last_sequence AS n FROM projection_position WHERE aggregate_id = $1`,
+        [applicationId],
+      );
+      return row?.n === 2 ? true : undefined;
+    });
     for (const id of orders) await db.untilProjected(id, await api.lastSequence(id));
     await db.untilProjected(synthetic.orderId, 4);
     await eventually(async () => {

@@ -60,6 +60,10 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     KAFKA_TOPIC_PREFIX: 'hotline-test',
     TEMPORAL_TASK_QUEUE: `hotline-test-${runId}`,
     API_PORT: '0',
+    // Load-driving tests send hundreds of orders through their lifecycle from one address and a
+    // handful of users; the limits themselves are tested in rate-limit.middleware.unit.test.ts.
+    API_RATE_LIMIT_PER_MINUTE: process.env.API_RATE_LIMIT_PER_MINUTE ?? '100000',
+    API_RATE_LIMIT_PER_IP_PER_MINUTE: process.env.API_RATE_LIMIT_PER_IP_PER_MINUTE ?? '1000000',
   };
   const isolation = options.isolated ? await isolate(env, runId) : undefined;
   if (!options.isolated) await keepOrderNumbersApartFromDev(env.DATABASE_URL!);

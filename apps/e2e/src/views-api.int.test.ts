@@ -76,6 +76,12 @@ describe('views API', () => {
     await api.http().get('/views/orders').expect(401);
   });
 
+  it('answers a crafted pagination cursor with 400, not 500', async () => {
+    const crafted = Buffer.from(JSON.stringify(['yesterday', 'HL1'])).toString('base64url');
+    for (const path of ['/views/orders', '/views/whistles', '/views/sla-board?view=all'])
+      await get(`${path}${path.includes('?') ? '&' : '?'}cursor=${crafted}`).expect(400);
+  });
+
   it('shows one order with its timeline', async () => {
     const res = await get(`/views/orders/${orders[0]}`).expect(200);
     expect(res.body.order).toMatchObject({
@@ -172,6 +178,14 @@ describe('views API', () => {
       [...orders].sort(),
     );
 
+    // Scoped: the unit handling the orders sees them; another unit sees neither the hotspot nor
+    // the complaints and addresses behind it.
+    const path = `/views/hotspots/${encodeURIComponent(hotspot.hotspotId)}`;
+    const mine = await get(path, 'unit', 'CGZF').expect(200);
+    expect(mine.body.orders).toHaveLength(5);
+    await get(path, 'unit', 'HBJ').expect(404);
+    expect((await get('/views/hotspots', 'unit', 'HBJ').expect(200)).body.items).toEqual([]);
+
     const topics = await get(`/views/monthly-topics?month=${month}`).expect(200);
     expect(topics.body.candidates[0]).toMatchObject({
       matterTypeCode: 'CG-003',
@@ -191,6 +205,8 @@ describe('views API', () => {
         .filter((p) => p.startsWith('/views/'))
         .sort(),
     ).toEqual([
+      '/views/admission-list',
+      '/views/admissions',
       '/views/departments/evaluations',
       '/views/hotspots',
       '/views/hotspots/{hotspotId}',

@@ -152,6 +152,24 @@ describe('whistle board and department evaluations', () => {
       (await get('/views/whistles?status=closed&unit=ZJW').expect(200)).body.items,
     ).toHaveLength(1);
 
+    // Scoped: the street and the summoned departments read the whistle; another unit does not.
+    const asUnit = (path: string, unitId: string) =>
+      api.http().get(path).set(api.as('unit', unitId));
+    for (const unitId of ['XHJD', 'ZJW']) {
+      await asUnit(`/views/whistles/${whistleId}`, unitId).expect(200);
+      const listed = (await asUnit('/views/whistles', unitId).expect(200)).body.items;
+      expect(listed.map((w: { whistleId: string }) => w.whistleId)).toContain(whistleId);
+    }
+    await asUnit(`/views/whistles/${whistleId}`, 'JTW').expect(404);
+    const strangers = (await asUnit('/views/whistles', 'JTW').expect(200)).body.items;
+    expect(strangers.map((w: { whistleId: string }) => w.whistleId)).not.toContain(whistleId);
+    const own = (await asUnit(`/views/departments/evaluations?month=${month}`, 'ZJW').expect(200))
+      .body.items;
+    expect(own.map((e: { departmentId: string }) => e.departmentId)).toEqual(['ZJW']);
+    await asUnit(`/views/departments/evaluations?month=${month}&department=CGZF`, 'ZJW').expect(
+      403,
+    );
+
     // Its whole history delivered again: every event a repeat, the views exactly as they were.
     const history = (await topics.read(topics.names.whistleEvents))
       .map((m) => JSON.parse(m.value!.toString('utf8')))

@@ -1,18 +1,26 @@
 import { type EventEnvelope, eventTopics } from '@hotline/contracts';
 import { type ReferenceData, sampleReferenceData } from '@hotline/domain';
 import {
+  BatchEventConsumer,
+  type ConsumerStats,
   createKafka,
   ensureTopics,
-  EventConsumer,
-  type ConsumerStats,
   type KafkaConfig,
   KafkaEventPublisher,
 } from '@hotline/messaging';
 import { createDataSource, type DatabaseConfig } from '@hotline/persistence';
 import { Logger } from '@nestjs/common';
+import { type Server } from 'node:http';
 import { allProjections } from './projections';
 import { HotspotOutboxRelay } from './projections/hotspots/hotspot-outbox-relay';
-import { type ApplyOutcome, ProjectionRunner } from './runner/projection-runner';
+import { classifyFailure } from './runner/failures';
+import { serveMetrics } from './runner/metrics-server';
+import {
+  type ApplyOutcome,
+  ProjectionRunner,
+  recordDeadLetter,
+  type RunnerResult,
+} from './runner/projection-runner';
 import { ProjectorMetrics } from './runner/projector-metrics';
 import { inTransaction } from './runner/transaction';
 
@@ -27,6 +35,12 @@ export interface ProjectorConfig {
   observe?: (event: EventEnvelope, outcome: ApplyOutcome, timing: EventTiming) => void;
   /** How often the progress line is logged (ms); 0 turns it off. */
   logEveryMs?: number;
+  /** Partitions projected at the same time, each in its own transactions; default: all of them. */
+  concurrency?: number;
+  /** Attempts of an event that fails in a projection before it is dead-lettered; default 3. */
+  maxAttempts?: number;
+  /** Serve Prometheus metrics at GET /metrics on this port (loopback); default: none. */
+  metricsPort?: number;
 }
 
 export interface EventTiming {
@@ -39,16 +53,19 @@ export interface EventTiming {
 export interface RunningProjector {
   /** The names of the projections it applies, in order. */
   readonly projections: readonly string[];
-  readonly stats: ConsumerStats;
+  readonly stats: ConsumerStats & { failedInHandler: number; retries: number };
   readonly metrics: ProjectorMetrics;
   readonly outbox: HotspotOutboxRelay;
   stop(): Promise<void>;
 }
 
 /**
- * Consumes the event topics into the read models: one consumer group, each event applied to
- * every projection in one PostgreSQL transaction (positions included), invalid events
- * dead-lettered by the consumer. Also publishes the HotspotDetected events it derived.
+ * Consumes the event topics into the read models: one consumer group, its partitions projected
+ * concurrently, each partition's batch applied to every projection in one PostgreSQL transaction
+ * (positions included). Invalid events are dead-lettered by the consumer; an event that keeps
+ * failing in a projection is dead-lettered after `maxAttempts` with the error in its headers and
+ * recorded in `projection_anomaly` — the partition keeps flowing, and the next event of its
+ * aggregate shows the gap. Also publishes the HotspotDetected events it derived.
  */
 export async function startProjector(config: ProjectorConfig): Promise<RunningProjector> {
   const logger = new Logger('projector');
@@ -63,27 +80,59 @@ export async function startProjector(config: ProjectorConfig): Promise<RunningPr
   const publisher = new KafkaEventPublisher(kafka, config.kafka);
   const outbox = new HotspotOutboxRelay(db, publisher, (line) => logger.warn(line));
 
-  const consumer = new EventConsumer(kafka, {
+  const report = (event: EventEnvelope, result: RunnerResult) => {
+    const [gap] = result.gaps;
+    if (gap) {
+      logger.warn(
+        `sequence gap for ${event.aggregateType} ${event.aggregateId}: expected #${gap.expected}, ` +
+          `got #${event.sequence} (${event.type}) in ${result.gaps.map((g) => g.projection).join(', ')}; ` +
+          `applied, gap recorded in projection_gap`,
+      );
+    }
+    if (result.reset) {
+      logger.warn(
+        `sequence #${event.sequence} of ${event.aggregateType} ${event.aggregateId} came again as ` +
+          `another event (${event.type} ${event.eventId}, first seen as ${result.reset.knownEventId}): ` +
+          `a workflow reset? ${result.outcome === 'applied' ? 'applied where not yet reached' : 'not applied'}; ` +
+          `recorded in projection_anomaly`,
+      );
+    }
+  };
+
+  const consumer = new BatchEventConsumer(kafka, {
     groupId: config.groupId,
-    topics: [topics.orderEvents, topics.whistleEvents],
+    topics: [topics.orderEvents, topics.whistleEvents, topics.governanceEvents],
     deadLetterTopic: topics.deadLetter,
     fromBeginning: true,
+    partitionsConsumedConcurrently: config.concurrency ?? config.kafka.partitions,
+    maxAttempts: config.maxAttempts ?? 3,
+    classify: classifyFailure,
     log: (line) => logger.warn(line),
-    handle: async ({ event, appendedAt }) => {
-      const result = await inTransaction(db, (sql) => runner.apply(event, sql));
+    handleBatch: async (consumed) => {
+      const events = consumed.map((c) => c.event);
+      const results = await inTransaction(db, (sql) => runner.applyBatch(events, sql));
       const committedAt = Date.now();
-      metrics.record(result, committedAt - Date.parse(event.occurredAt));
-      const [gap] = result.gaps;
-      if (gap) {
-        logger.warn(
-          `sequence gap for ${event.aggregateType} ${event.aggregateId}: expected #${gap.expected}, ` +
-            `got #${event.sequence} (${event.type}) in ${result.gaps.map((g) => g.projection).join(', ')}; ` +
-            `applied, gap recorded in projection_gap`,
-        );
-      }
-      config.observe?.(event, result.outcome, { appendedAt, committedAt });
+      metrics.batch(events.length);
+      consumed.forEach(({ event, appendedAt }, i) => {
+        const result = results[i]!;
+        metrics.record(result, committedAt - Date.parse(event.occurredAt));
+        report(event, result);
+        config.observe?.(event, result.outcome, { appendedAt, committedAt });
+      });
     },
+    onDeadLettered: async ({ event, topic, partition, offset }, reason) => {
+      metrics.deadLetters.inc({ reason: 'failed_in_projection' });
+      await inTransaction(db, (sql) =>
+        recordDeadLetter(sql, event, `${topic}[${partition}]@${offset}`, reason),
+      );
+    },
+    onInvalid: () => metrics.deadLetters.inc({ reason: 'invalid' }),
+    onLag: (topic, partition, lag) => metrics.lag(topic, partition, lag),
   });
+  const server: Server | undefined =
+    config.metricsPort !== undefined
+      ? await serveMetrics(metrics.registry, config.metricsPort)
+      : undefined;
   await consumer.start();
   outbox.start();
   const every = config.logEveryMs ?? 30_000;
@@ -105,6 +154,7 @@ export async function startProjector(config: ProjectorConfig): Promise<RunningPr
     outbox,
     async stop() {
       clearInterval(ticker);
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
       await consumer.stop();
       await outbox.stop();
       await publisher.close();

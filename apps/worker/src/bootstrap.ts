@@ -6,7 +6,8 @@ import {
 } from '@hotline/messaging';
 import { type TemporalConfig } from '@hotline/temporal';
 import { Logger } from '@nestjs/common';
-import { loadReferenceData } from '@hotline/domain';
+import { loadReferenceData, sampleAdmissionList } from '@hotline/domain';
+import { createAdmissionActivities } from './activities/admission-activities';
 import { createEventActivities } from './activities/event-activities';
 import { createOrderActivities } from './activities/order-activities';
 import { createWhistleActivities } from './activities/whistle-activities';
@@ -43,6 +44,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const activities = {
     ...createOrderActivities(ref, events),
     ...createWhistleActivities(ref, events),
+    ...createAdmissionActivities(ref, sampleAdmissionList, events),
   };
   const worker = await TemporalWorker.start(config.temporal, activities);
   logger.log(

@@ -1,7 +1,8 @@
 import { type TemporalConfig } from '@hotline/temporal';
 import { Logger } from '@nestjs/common';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { workflowBundleOptions } from './workflow-bundle';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { workflowBundle } from './workflow-bundle';
+import { runtimeOptions, workerTuning } from './worker-options';
 
 let runtimeInstalled = false;
 
@@ -17,7 +18,7 @@ export class TemporalWorker {
 
   static async start(config: TemporalConfig, activities: object): Promise<TemporalWorker> {
     if (!runtimeInstalled) {
-      Runtime.install({ logger: new DefaultLogger('WARN') });
+      Runtime.install(runtimeOptions());
       runtimeInstalled = true;
     }
     const connection = await connectPatiently(config.address, (line) =>
@@ -28,7 +29,8 @@ export class TemporalWorker {
       namespace: config.namespace,
       taskQueue: config.taskQueue,
       activities,
-      ...workflowBundleOptions,
+      ...(await workflowBundle()),
+      ...workerTuning(),
     });
     const self = new TemporalWorker(worker, connection);
     self.running = worker.run();

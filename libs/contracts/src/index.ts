@@ -3,6 +3,7 @@ export * from './events/order-events';
 export * from './events/proactive-events';
 export * from './events/whistle-events';
 export * from './events/typed-events';
+export * from './events/admission-events';
 export * from './events/registry';
 export * from './events/topics';
 export * from './api/create-order';

@@ -122,6 +122,7 @@ export {
   type Satisfaction,
   type ScoreCounts,
   type UnitMonthScore,
+  unitMonthScoreFromCounts,
 } from './scoring/monthly-scores';
 export { rankUnits, RANKING_GROUP_OF, type RankedUnit, type UnitRanking } from './scoring/ranking';
 export {
@@ -134,6 +135,9 @@ export {
 // Personal data
 export { redactPersonalData, type Redaction } from './privacy/redact-personal-data';
 export { RETURN_REASONS, URGENCIES } from './vocabulary';
+
+// Intake judgment (受理研判): place, matter, emergency, filter, duplicates
+export * from './intake';
 
 // Electronic ledgers (电子台账)
 export {
@@ -148,3 +152,24 @@ export {
   type UnitLedger,
   type UnitLedgerInput,
 } from './ledger/unit-ledger';
+
+// Duty admission (准入)
+export {
+  ADMISSION_MISSING_ITEMS,
+  ADMISSION_REFUSAL_REASONS,
+  AdmissionListError,
+  DEFAULT_ADMISSION_POLICY,
+  canAdmit,
+  parseAdmissionList,
+  precheckApplication,
+  type AdmissionApplication,
+  type AdmissionEntry,
+  type AdmissionFinding,
+  type AdmissionLevel,
+  type AdmissionList,
+  type AdmissionListKind,
+  type AdmissionMissingItem,
+  type AdmissionPolicy,
+  type AdmissionRefusalReason,
+} from './admission/admission';
+export { sampleAdmissionApplication, sampleAdmissionList } from './admission/sample-admission-list';

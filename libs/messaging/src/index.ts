@@ -5,3 +5,4 @@ export * from './event-publisher';
 export * from './event-consumer';
 export * from './topic-reader';
 export * from './raw-messages';
+export * from './batch-event-consumer';

@@ -9,6 +9,8 @@ const schema = z.object({
     .regex(/^[a-zA-Z0-9._-]+$/)
     .default('hotline'),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).default(6),
+  /** Replicas of each topic this service creates: 1 on the dev broker, 3 on a cluster. */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
 });
 
 export interface KafkaConfig {
@@ -16,6 +18,8 @@ export interface KafkaConfig {
   clientId: string;
   topicPrefix: string;
   partitions: number;
+  /** Replicas per created topic (default 1); above 1, min.insync.replicas is 2 (1 for 2 replicas). */
+  replicationFactor?: number;
 }
 
 export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaConfig {
@@ -25,5 +29,6 @@ export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaC
     clientId: c.KAFKA_CLIENT_ID,
     topicPrefix: c.KAFKA_TOPIC_PREFIX,
     partitions: c.KAFKA_PARTITIONS,
+    replicationFactor: c.KAFKA_REPLICATION_FACTOR,
   };
 }

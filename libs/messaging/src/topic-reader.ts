@@ -136,11 +136,29 @@ export class TopicReader {
       const result: TopicOffsets = {};
       for (const topic of this.topics) {
         result[topic] = {};
-        for (const p of await admin.fetchTopicOffsets(topic)) result[topic][p.partition] = p[which];
+        for (const p of await fetchOffsetsSettled(admin, topic))
+          result[topic][p.partition] = p[which];
       }
       return result;
     } finally {
       await admin.disconnect();
+    }
+  }
+}
+
+/**
+ * A topic's offsets, waiting out a leader election: right after a topic is created (or a broker
+ * restarts) the broker may answer "not the leader" or "leader not available" for a moment —
+ * errors Kafka marks retriable. Anything else, or one that lasts past ~10 s, is thrown.
+ */
+async function fetchOffsetsSettled(admin: ReturnType<Kafka['admin']>, topic: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (err) {
+      const retriable = (err as { retriable?: boolean }).retriable === true;
+      if (!retriable || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 500));
     }
   }
 }

@@ -14,15 +14,20 @@ export async function ensureTopics(kafka: Kafka, config: KafkaConfig): Promise<v
     const existing = new Set(await admin.listTopics());
     const missing = Object.values(topics).filter((t) => !existing.has(t));
     if (missing.length === 0) return;
+    const replicationFactor = config.replicationFactor ?? 1;
     await admin.createTopics({
       waitForLeaders: true,
       topics: missing.map((topic) => ({
         topic,
         numPartitions: config.partitions,
-        replicationFactor: 1,
+        replicationFactor,
         configEntries: [
           { name: 'retention.ms', value: '-1' },
           { name: 'retention.bytes', value: '-1' },
+          // With replicas, an acks=all write needs two of them (one broker may be lost).
+          ...(replicationFactor > 1
+            ? [{ name: 'min.insync.replicas', value: String(Math.min(2, replicationFactor - 1)) }]
+            : []),
         ],
       })),
     });

@@ -12,8 +12,11 @@ import { WhistleContractFields1763884808000 } from './migrations/1763884808000-w
 import { OrderIntakeWorkflowInput1764300000000 } from './migrations/1764300000000-order-intake-workflow-input';
 import { WhistleIntake1764300000100 } from './migrations/1764300000100-whistle-intake';
 import { WhistleIntakeEntity } from './entities/whistle-intake.entity';
+import { ProjectedEvents1763884820000 } from './migrations/1763884820000-projected-events';
+import { ProjectionAnomalies1763884820100 } from './migrations/1763884820100-projection-anomalies';
 import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-files';
 import { LedgerFileEntity } from './entities/ledger-file.entity';
+import { AdmissionReadModels1764320400000 } from './migrations/1764320400000-admission-read-models';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -37,7 +40,10 @@ export const MIGRATIONS = [
   WhistleContractFields1763884808000,
   OrderIntakeWorkflowInput1764300000000,
   WhistleIntake1764300000100,
+  ProjectedEvents1763884820000,
+  ProjectionAnomalies1763884820100,
   LedgerFiles1764316800000,
+  AdmissionReadModels1764320400000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

@@ -13,5 +13,6 @@ export * from './entities/matter-month-count.entity';
 export * from './entities/projection-position.entities';
 export * from './entities/whistle.entities';
 export * from './entities/ledger-file.entity';
+export * from './entities/admission.entities';
 export * from './read-models';
 export * from './schemas';

@@ -1,4 +1,8 @@
 import { getMetadataArgsStorage } from 'typeorm';
+import {
+  AdmissionApplicationEntity,
+  AdmissionListEntryEntity,
+} from './entities/admission.entities';
 import { HotspotEntity, HotspotOrderEntity } from './entities/hotspot.entities';
 import { MatterMonthCountEntity } from './entities/matter-month-count.entity';
 import { OrderTimelineEntity } from './entities/order-timeline.entity';
@@ -7,6 +11,7 @@ import {
   ProjectionGapEntity,
   ProjectionPositionEntity,
 } from './entities/projection-position.entities';
+import { ProjectedEventEntity } from './entities/projected-event.entity';
 import { SlaBoardEntity } from './entities/sla-board.entity';
 import { UnitInboxEntity } from './entities/unit-inbox.entity';
 import { UnitMonthScoreEntity, UnitScoreRecordEntity } from './entities/unit-score.entities';
@@ -20,6 +25,7 @@ import {
 export const READ_MODEL_ENTITIES = [
   ProjectionPositionEntity,
   ProjectionGapEntity,
+  ProjectedEventEntity,
   OrderViewEntity,
   OrderTimelineEntity,
   UnitInboxEntity,
@@ -32,6 +38,8 @@ export const READ_MODEL_ENTITIES = [
   WhistleBoardEntity,
   WhistleDepartmentEntity,
   DepartmentEvaluationEntity,
+  AdmissionApplicationEntity,
+  AdmissionListEntryEntity,
 ];
 
 /**

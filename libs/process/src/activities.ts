@@ -1,4 +1,5 @@
 import type { EventEnvelope, Urgency, WhistleType } from '@hotline/contracts';
+import type { AdmissionApplication, AdmissionFinding } from '@hotline/domain';
 
 /**
  * What the workflows ask of the outside world. The worker implements it (apps/worker) with the
@@ -170,4 +171,28 @@ export interface WhistleActivities extends EventActivities {
   checkWhistleScope(request: WhistleScopeRequest): Promise<WhistleScopeResult>;
   whistleDeadline(request: WhistleDeadlineRequest): Promise<WhistleDeadlineResult>;
   scoreWhistle(request: WhistleScoreRequest): Promise<WhistleScoreResult>;
+}
+
+// ------------------------------------------------------------------ duty admission (准入)
+
+export interface AdmissionLimitRequest {
+  /** review: the office's decision limit; resubmit: the department's limit after a return. */
+  phase: 'review' | 'resubmit';
+  /** ISO time the limit runs from. */
+  from: string;
+}
+
+export interface AdmissionLimitResult {
+  deadline: string;
+  provisional?: boolean;
+}
+
+/** A finding of the pre-check (libs/domain `precheckApplication`). */
+export type AdmissionFindingResult = AdmissionFinding;
+
+export interface AdmissionActivities extends EventActivities {
+  admissionPolicy(): Promise<{ maxReturns: number }>;
+  admissionLimit(request: AdmissionLimitRequest): Promise<AdmissionLimitResult>;
+  /** The pre-check against the published list (准入事项清单) as it stands now. */
+  precheckAdmission(application: AdmissionApplication): Promise<AdmissionFindingResult[]>;
 }

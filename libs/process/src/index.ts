@@ -5,6 +5,7 @@
  */
 export * as order from './order';
 export * as whistle from './whistle';
+export * as admission from './admission';
 export * from './activities';
 export {
   ORDER_COMMAND_TYPES,
@@ -21,4 +22,12 @@ export {
   type TimelineEntry,
 } from './order/model';
 export * from './whistle/model';
+export {
+  ADMISSION_COMMAND_TYPES,
+  AdmissionActionRefused,
+  type AdmissionActor,
+  type AdmissionCommand,
+  type AdmissionState,
+  type AdmissionWorkflowInput,
+} from './admission/model';
 export { ActionRefused, type RefusalCode } from './shared/refusal';

@@ -13,6 +13,8 @@ export const SEARCH_ATTRIBUTES = {
   Urgency: defineSearchAttributeKey('Urgency', SearchAttributeType.KEYWORD),
   NextDeadline: defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME),
   Breached: defineSearchAttributeKey('Breached', SearchAttributeType.BOOL),
+  /** Set by the API when the workflow starts: intake found a risk to life or safety. */
+  Emergency: defineSearchAttributeKey('Emergency', SearchAttributeType.BOOL),
   WhistleType: defineSearchAttributeKey('WhistleType', SearchAttributeType.KEYWORD),
   DepartmentsPending: defineSearchAttributeKey(
     'DepartmentsPending',

@@ -8,7 +8,8 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type Request } from 'express';
+import { type Request, type Response } from 'express';
+import { SubjectRateLimit } from '../common/rate-limit.middleware';
 import { API_CONFIG } from '../tokens';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { InvalidTokenError, type Role, verifyToken } from './jwt';
@@ -16,18 +17,25 @@ import { type Principal, principalFrom } from './principal';
 
 /**
  * Every route needs a bearer token unless marked @Public(); @Roles() narrows who may call it.
- * Refusals are 401/403 with a reason, and each is logged (without the token).
+ * Refusals are 401/403 with a reason, and each is logged (without the token). Once the token is
+ * verified, the user's own request limit applies (429 with Retry-After past it).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger('auth');
+  private readonly secrets: string[];
+  private readonly perUser: SubjectRateLimit;
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(API_CONFIG) private readonly config: { authSecret: string },
-  ) {}
+    @Inject(API_CONFIG)
+    config: { authSecret: string; authPreviousSecrets?: string[]; rateLimitPerMinute: number },
+  ) {
+    this.secrets = [config.authSecret, ...(config.authPreviousSecrets ?? [])];
+    this.perUser = new SubjectRateLimit(config.rateLimitPerMinute);
+  }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const req = context
@@ -42,13 +50,15 @@ export class AuthGuard implements CanActivate {
     }
     try {
       req.principal = principalFrom(
-        verifyToken(header.slice('Bearer '.length).trim(), this.config.authSecret),
+        await verifyToken(header.slice('Bearer '.length).trim(), this.secrets),
       );
     } catch (err) {
       const reason = err instanceof InvalidTokenError ? err.message : 'invalid token';
       this.logger.warn(`401 ${where}: ${reason}`);
       throw new UnauthorizedException(`The token was refused: ${reason}`);
     }
+
+    this.perUser.check(req.principal.userId, context.switchToHttp().getResponse<Response>());
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(req.principal.role)) {

@@ -1,12 +1,23 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 
 /**
- * HS256 JSON Web Tokens, signed with the API's configured key. Small on purpose: one algorithm,
- * checked explicitly (no "alg: none", no algorithm confusion), expiry required.
+ * HS256 JSON Web Tokens, signed with the API's configured key.
+ *
+ * Verification is `jose` (one algorithm allowed, so no "alg: none" and no algorithm confusion;
+ * issuer, audience, expiry and not-before checked, with a small clock tolerance). Signing is a
+ * single HMAC over the standard compact form, kept synchronous because the test harness and
+ * `npm run token` mint tokens in place; `jose` verifies what it produces (unit-tested both ways).
  */
 export const ROLES = ['operator', 'unit', 'supervisor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Who issues the tokens and for whom: a token for another service (or from one) is refused. */
+export const TOKEN_ISSUER = 'hotline-12345';
+export const TOKEN_AUDIENCE = 'hotline-api';
+/** Clocks of the minting machine and the API may differ a little. */
+const CLOCK_TOLERANCE_SECONDS = 30;
 
 export const tokenClaimsSchema = z
   .object({
@@ -15,7 +26,10 @@ export const tokenClaimsSchema = z
     /** The street, department or enterprise a `unit` user acts for. */
     unitId: z.string().min(1).max(64).optional(),
     name: z.string().max(100).optional(),
+    iss: z.literal(TOKEN_ISSUER),
+    aud: z.union([z.literal(TOKEN_AUDIENCE), z.array(z.string()).min(1)]),
     iat: z.number().int(),
+    nbf: z.number().int(),
     exp: z.number().int(),
   })
   .refine((c) => c.role !== 'unit' || c.unitId, {
@@ -23,49 +37,101 @@ export const tokenClaimsSchema = z
   });
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 
+/** What a caller of signToken chooses; the registered claims are set here. */
+export type TokenSubject = Omit<TokenClaims, 'iss' | 'aud' | 'iat' | 'nbf' | 'exp'>;
+
+/**
+ * The key id of a secret: a short hash of it (never the secret). Tokens name the key that signed
+ * them, so a rotation can accept the previous key for a while and say which key a token used.
+ */
+export function keyIdOf(secret: string): string {
+  return createHash('sha256').update(`hotline-jwt:${secret}`).digest('base64url').slice(0, 16);
+}
+
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
-const HEADER = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
 export function signToken(
-  claims: Omit<TokenClaims, 'iat' | 'exp'>,
+  claims: TokenSubject,
   secret: string,
   ttlSeconds: number,
   now = Date.now(),
 ): string {
   const iat = Math.floor(now / 1000);
-  const payload = b64url(JSON.stringify({ ...claims, iat, exp: iat + ttlSeconds }));
-  const signature = createHmac('sha256', secret).update(`${HEADER}.${payload}`).digest('base64url');
-  return `${HEADER}.${payload}.${signature}`;
+  const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: keyIdOf(secret) }));
+  const payload = b64url(
+    JSON.stringify({
+      ...claims,
+      iss: TOKEN_ISSUER,
+      aud: TOKEN_AUDIENCE,
+      iat,
+      nbf: iat,
+      exp: iat + ttlSeconds,
+    }),
+  );
+  const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
+  return `${header}.${payload}.${signature}`;
 }
 
 export class InvalidTokenError extends Error {}
 
-export function verifyToken(token: string, secret: string, now = Date.now()): TokenClaims {
-  const parts = token.split('.');
-  if (parts.length !== 3) throw new InvalidTokenError('malformed token');
-  const [header, payload, signature] = parts as [string, string, string];
-  let alg: unknown;
+/**
+ * Verifies a token against the current key (first) or an older one still accepted during a
+ * rotation, chosen by the token's `kid`. Refusals are InvalidTokenError with a short reason.
+ */
+export async function verifyToken(
+  token: string,
+  secrets: string | readonly string[],
+  now = Date.now(),
+): Promise<TokenClaims> {
+  const keys = (typeof secrets === 'string' ? [secrets] : secrets).map((s) => ({
+    kid: keyIdOf(s),
+    key: new TextEncoder().encode(s),
+  }));
+  // Cheap structural refusals before any crypto: tokens are small.
+  if (token.length > 4096 || token.split('.').length !== 3)
+    throw new InvalidTokenError('malformed token');
+  let result;
   try {
-    alg = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown }).alg;
-  } catch {
-    throw new InvalidTokenError('malformed token header');
+    result = await jwtVerify(
+      token,
+      (header) => {
+        const match = header.kid ? keys.find((k) => k.kid === header.kid) : undefined;
+        if (!match) throw new InvalidTokenError('unknown signing key (kid)');
+        return match.key;
+      },
+      {
+        algorithms: ['HS256'],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        requiredClaims: ['sub', 'iat', 'nbf', 'exp'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: new Date(now),
+      },
+    );
+  } catch (err) {
+    throw new InvalidTokenError(reasonOf(err));
   }
-  if (alg !== 'HS256') throw new InvalidTokenError('unsupported token algorithm');
-  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    throw new InvalidTokenError('bad signature');
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidTokenError('malformed token payload');
-  }
-  const claims = tokenClaimsSchema.safeParse(json);
+  const claims = tokenClaimsSchema.safeParse(result.payload);
   if (!claims.success)
     throw new InvalidTokenError(
       `invalid claims: ${claims.error.issues.map((i) => i.message).join('; ')}`,
     );
-  if (claims.data.exp * 1000 <= now) throw new InvalidTokenError('token expired');
   return claims.data;
+}
+
+/** A short, non-revealing reason for the log and the 401 body. */
+function reasonOf(err: unknown): string {
+  if (err instanceof InvalidTokenError) return err.message;
+  if (err instanceof errors.JWTExpired) return 'token expired';
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === 'nbf') return 'token not valid yet';
+    if (err.claim === 'iss') return 'token from another issuer';
+    if (err.claim === 'aud') return 'token for another audience';
+    return `invalid claim ${err.claim}`;
+  }
+  if (err instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
+  if (err instanceof errors.JOSEAlgNotAllowed) return 'unsupported token algorithm';
+  if (err instanceof errors.JWTInvalid || err instanceof errors.JWSInvalid)
+    return 'malformed token';
+  return 'invalid token';
 }

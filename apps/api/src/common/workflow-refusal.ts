@@ -16,7 +16,7 @@ export interface Refusal {
 /** The refusal inside an update's failure, or null when the error is something else. */
 export function refusalOf(
   err: unknown,
-  refusalType: 'OrderActionRefused' | 'WhistleActionRefused',
+  refusalType: 'OrderActionRefused' | 'WhistleActionRefused' | 'AdmissionActionRefused',
 ): Refusal | null {
   if (
     !(err instanceof WorkflowUpdateFailedError) ||

@@ -34,7 +34,10 @@ describe('POST /dev/session (development sign-in)', () => {
       .post('/dev/session')
       .send({ role: 'unit', unitId: 'CGZF' })
       .expect(201);
-    const claims = verifyToken(res.body.token, apiConfigFromEnv({}).authSecret);
+    const claims = await verifyToken(
+      res.body.token,
+      apiConfigFromEnv({ NODE_ENV: 'development' }).authSecret,
+    );
     expect(claims).toMatchObject({ role: 'unit', unitId: 'CGZF' });
     expect(res.body.role).toBe('unit');
   });

@@ -124,7 +124,13 @@ function common(settings: Settings) {
   return [
     WorkflowGateway,
     { provide: API_CONFIG, useValue: settings.api },
-    { provide: PERSONAL_DATA, useValue: new PersonalDataCipher(settings.api.personalDataKey) },
+    {
+      provide: PERSONAL_DATA,
+      useValue: new PersonalDataCipher(
+        settings.api.personalDataKey,
+        settings.api.personalDataPreviousKeys,
+      ),
+    },
     {
       provide: REFERENCE_DATA,
       useFactory: () => {

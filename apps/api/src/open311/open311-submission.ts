@@ -3,6 +3,7 @@ import { type MatterType, type ReferenceData } from '@hotline/domain';
 import { BadRequestException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { OPEN311_PHONE_PREFIX } from '../personal-data/personal-data.cipher';
 import { attributesOf, LOCATION_DETAIL, OBSERVED_AT } from './open311-services';
 import { isoWithZone, parseW3cDateTime } from './open311-time';
 import { placeIdsOf, placeName } from './open311-place';
@@ -178,11 +179,17 @@ function callerName(first?: string, last?: string): string {
   return first || last || 'Open311 市民（未留姓名）';
 }
 
+/**
+ * A phone number typed into an Open311 client is not verified: anyone may type anyone's number.
+ * It is kept marked as such (`open311-unverified-…`), which also keeps it out of the key space
+ * of real calls (PersonalDataCipher.callerKey): rejected Open311 requests "from" a number never
+ * count against the person who really has it when they call.
+ */
 function checkedPhone(phone: string): string {
   const compact = phone.replace(/[\s().]/g, '');
   if (!/^\+?[0-9-]{5,20}$/.test(compact))
     throw new BadRequestException('phone must be a phone number of 5–20 digits');
-  return compact;
+  return `${OPEN311_PHONE_PREFIX}unverified-${compact}`;
 }
 
 /**
@@ -194,5 +201,5 @@ function placeholderPhone(client: string, deviceId: string | undefined, token: s
   const seed = deviceId ? `device:${client}:${deviceId}` : `request:${token}`;
   const hex = createHash('sha256').update(seed).digest('hex').slice(0, 15);
   const digits = (BigInt(`0x${hex}`) % 10n ** 15n).toString().padStart(15, '0');
-  return `open311-${deviceId ? 'device' : 'anonymous'}-${digits}`;
+  return `${OPEN311_PHONE_PREFIX}${deviceId ? 'device' : 'anonymous'}-${digits}`;
 }

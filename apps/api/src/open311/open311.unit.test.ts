@@ -2,6 +2,8 @@ import { sampleReferenceData } from '@hotline/domain';
 import { BadRequestException } from '@nestjs/common';
 import { parseListQuery } from './open311-list-query';
 import { snapshotOfState, statusNotes, toOpen311Request } from './open311-request-view';
+import { randomBytes } from 'node:crypto';
+import { maskPhone, PersonalDataCipher } from '../personal-data/personal-data.cipher';
 import { buildSubmission } from './open311-submission';
 import { isoWithZone, parseW3cDateTime } from './open311-time';
 import { escapeXmlText, toXmlDocument } from './xml-writer';
@@ -121,8 +123,23 @@ describe('POST requests → intake', () => {
       communityId: 'XHJD-01',
       gridId: 'XHJD-01-1',
       matterTypeCode: 'CG-010',
-      caller: { name: '张三', phone: '0106123-4567' },
+      caller: { name: '张三', phone: 'open311-unverified-0106123-4567' },
     });
+  });
+
+  it('keeps an Open311 phone number (unverified) out of the caller key space of real calls', () => {
+    const cipher = new PersonalDataCipher(randomBytes(32));
+    const { request } = buildSubmission({ ...base, phone: '138 1234 5678' }, 'client', ref);
+    // Five rejected Open311 requests "from" this number must not count against its owner's calls.
+    expect(cipher.callerKey(request.caller.phone)).not.toBe(cipher.callerKey('13812345678'));
+    expect(cipher.callerKey(request.caller.phone)).not.toBe(cipher.callerKey('+86 138-1234-5678'));
+    // The same typed number is still one caller among Open311 requests.
+    const again = buildSubmission({ ...base, phone: '13812345678' }, 'client', ref);
+    expect(cipher.callerKey(again.request.caller.phone)).toBe(
+      cipher.callerKey(request.caller.phone),
+    );
+    // What operators and units are shown is still the number, masked for units.
+    expect(maskPhone(request.caller.phone)).toBe('138****5678');
   });
 
   it('derives the token from a device’s submission, so its retry is the same request', () => {

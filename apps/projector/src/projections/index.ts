@@ -1,5 +1,6 @@
 import { type ReferenceData } from '@hotline/domain';
 import { type Projection } from '../runner/projection';
+import { admissionsProjection } from './admissions/admissions.projection';
 import { hotspotsProjection } from './hotspots/hotspots.projection';
 import { monthlyTopicsProjection } from './monthly-topics/monthly-topics.projection';
 import { orderTimelineProjection } from './order-timeline/order-timeline.projection';
@@ -23,5 +24,6 @@ export function allProjections(ref: ReferenceData): Projection[] {
     hotspotsProjection(ref),
     monthlyTopicsProjection,
     whistlesProjection(ref),
+    admissionsProjection,
   ];
 }

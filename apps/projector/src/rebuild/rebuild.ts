@@ -1,4 +1,4 @@
-import { eventTopics, validateEvent } from '@hotline/contracts';
+import { type EventEnvelope, eventTopics, validateEvent } from '@hotline/contracts';
 import { type ReferenceData, sampleReferenceData } from '@hotline/domain';
 import { createKafka, type KafkaConfig, type RawMessage, TopicReader } from '@hotline/messaging';
 import {
@@ -10,6 +10,7 @@ import {
 } from '@hotline/persistence';
 import { type DataSource } from 'typeorm';
 import { allProjections } from '../projections';
+import { classifyFailure } from '../runner/failures';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { type Sql } from '../runner/sql';
 import { inTransaction } from '../runner/transaction';
@@ -36,6 +37,8 @@ export interface RebuildReport {
   events: number;
   invalid: number;
   gaps: number;
+  /** Events left out because a projection failed on them (dead-lettered live). */
+  failed: number;
   /** The whole command, wall clock: cloning, reading, applying, catching up, swapping. */
   seconds: number;
   eventsPerSecond: number;
@@ -62,7 +65,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const topics = eventTopics(options.kafka.topicPrefix);
   const reader = new TopicReader(
     createKafka(options.kafka, log),
-    [topics.orderEvents, topics.whistleEvents],
+    [topics.orderEvents, topics.whistleEvents, topics.governanceEvents],
     `hotline-rebuild-${stamp}`,
   );
   const schemas = { live: '', rebuilt: `rebuild_${stamp}`, retired: `retired_${stamp}` };
@@ -82,7 +85,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     const runner = new ProjectionRunner(
       allProjections(options.referenceData ?? sampleReferenceData()),
     );
-    const counts = { events: 0, invalid: 0, gaps: 0 };
+    const counts = { events: 0, invalid: 0, gaps: 0, failed: 0 };
     const shadowDb = shadow;
     await reader.start((batch) =>
       // One transaction per fetched batch: each event is still applied whole, or not at all.
@@ -144,19 +147,25 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   }
 }
 
+/**
+ * A fetched batch as the live projector applies one: the valid events in one runner batch (rows
+ * read once, written with one statement per table), the invalid ones skipped — the live
+ * consumer dead-lettered them.
+ */
 async function applyBatch(
   sql: Sql,
   runner: ProjectionRunner,
   batch: RawMessage[],
-  counts: { events: number; invalid: number; gaps: number },
+  counts: { events: number; invalid: number; gaps: number; failed: number },
 ): Promise<void> {
+  const events: EventEnvelope[] = [];
   for (const message of batch) {
     counts.events += 1;
     let raw: unknown;
     try {
       raw = JSON.parse(message.value?.toString('utf8') ?? '');
     } catch {
-      counts.invalid += 1; // dead-lettered by the live consumer already
+      counts.invalid += 1;
       continue;
     }
     const checked = validateEvent(raw);
@@ -164,8 +173,27 @@ async function applyBatch(
       counts.invalid += 1;
       continue;
     }
-    const result = await runner.apply(checked.event, sql);
-    counts.gaps += result.gaps.length;
+    events.push(checked.event);
+  }
+  // An event that fails in a projection (the live projector dead-lettered it) is left out, as
+  // live: found by applying the batch's events one at a time behind savepoints.
+  await sql.exec('SAVEPOINT rebuild_batch');
+  try {
+    for (const result of await runner.applyBatch(events, sql)) counts.gaps += result.gaps.length;
+    return;
+  } catch (err) {
+    if (classifyFailure(err) === 'transient') throw err;
+    await sql.exec('ROLLBACK TO SAVEPOINT rebuild_batch');
+  }
+  for (const event of events) {
+    await sql.exec('SAVEPOINT rebuild_event');
+    try {
+      counts.gaps += (await runner.apply(event, sql)).gaps.length;
+    } catch (err) {
+      if (classifyFailure(err) === 'transient') throw err;
+      await sql.exec('ROLLBACK TO SAVEPOINT rebuild_event');
+      counts.failed += 1;
+    }
   }
 }
 

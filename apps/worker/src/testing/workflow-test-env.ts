@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EventEnvelope } from '@hotline/contracts';
-import { type ReferenceData, sampleReferenceData } from '@hotline/domain';
+import { type ReferenceData, sampleAdmissionList, sampleReferenceData } from '@hotline/domain';
 import type { OrderCommand, OrderState, OrderWorkflowInput } from '@hotline/workflows';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal';
 import { temporal } from '@temporalio/proto';
@@ -14,6 +14,7 @@ import {
 } from '@temporalio/worker';
 import { createOrderActivities } from '../activities/order-activities';
 import { createWhistleActivities } from '../activities/whistle-activities';
+import { createAdmissionActivities } from '../activities/admission-activities';
 import { workflowBundleOptions } from '../workflow-bundle';
 
 /**
@@ -69,6 +70,7 @@ export async function startWorkflowTestHarness(
     activities: {
       ...createOrderActivities(ref, collect),
       ...createWhistleActivities(ref, collect),
+      ...createAdmissionActivities(ref, sampleAdmissionList, collect),
     },
   });
   const running = worker.run();

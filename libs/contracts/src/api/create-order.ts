@@ -10,8 +10,17 @@ export const createOrderRequestSchema = z.object({
     .describe('Client-chosen key: the same key always yields the same order'),
   channel: z.enum(ORDER_CHANNELS),
   category: z.enum(ORDER_CATEGORIES),
-  content: z.string().trim().min(4).max(4000).describe('What the caller asks for, in their words'),
-  address: z.string().trim().min(2).max(500),
+  // Short is allowed: "着火了" is an emergency, and intake judges whether content is actionable.
+  content: z.string().trim().min(1).max(4000).describe('What the caller asks for, in their words'),
+  address: z
+    .string()
+    .trim()
+    .min(2)
+    .max(500)
+    .optional()
+    .describe(
+      'The place as the caller gave it; resolved to street/community/grid by the gazetteer (地址匹配). Ids, when given, win',
+    ),
   streetId: z.string().max(64).optional(),
   communityId: z.string().max(64).optional(),
   gridId: z.string().max(64).optional(),
@@ -52,3 +61,27 @@ export const createOrderRequestSchema = z.object({
   }),
 });
 export type CreateOrderRequest = z.infer<typeof createOrderRequestSchema>;
+
+/**
+ * POST /orders/screening — the live intake form asks for suggestions while the operator types:
+ * like POST /orders, but only the content is required; nothing is recorded.
+ */
+export const screeningRequestSchema = z.object({
+  content: z.string().trim().min(1).max(4000).describe('What the caller says, as typed so far'),
+  category: z.enum(ORDER_CATEGORIES).default('complaint'),
+  channel: z.enum(ORDER_CHANNELS).optional(),
+  address: z.string().trim().max(500).optional(),
+  streetId: z.string().max(64).optional(),
+  communityId: z.string().max(64).optional(),
+  gridId: z.string().max(64).optional(),
+  matterTypeCode: z.string().max(64).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  /** With the phone, the caller's open orders are compared (follow-ups, duplicates). */
+  caller: z
+    .object({
+      name: z.string().trim().max(100).optional(),
+      phone: z.string().regex(/^\+?[0-9-]{5,20}$/, 'a phone number of 5–20 digits'),
+    })
+    .optional(),
+});
+export type ScreeningRequest = z.infer<typeof screeningRequestSchema>;

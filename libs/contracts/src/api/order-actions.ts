@@ -1,6 +1,7 @@
 import { RETURN_REASONS, type ReturnReason } from '@hotline/domain';
 import { z } from 'zod';
 import { RESOLUTION_OUTCOMES, SATISFACTION_LEVELS } from '../events/order-events';
+import { optionalPersonalText, personalText } from './personal-text';
 
 export { RETURN_REASONS, type ReturnReason } from '@hotline/domain';
 
@@ -20,20 +21,18 @@ const returnReason = z
   )
   .transform((r): ReturnReason => LEGACY_RETURN_REASONS[r] ?? (r as ReturnReason));
 
-/** Bodies of the order actions (POST /orders/:orderId/<action>). The actor comes from the token. */
-const note = z.string().trim().min(1).max(2000);
+/**
+ * Bodies of the order actions (POST /orders/:orderId/<action>). The actor comes from the token.
+ * Every free-text field is `personalText`: phone, ID and e-mail numbers in it are masked here.
+ */
+const note = personalText(1, 2000);
 const unitId = z.string().trim().min(1).max(64);
 
 export const ORDER_ACTION_BODIES = {
   acknowledge: z.object({}).strict(),
   return: z.object({
     reason: returnReason,
-    explanation: z
-      .string()
-      .trim()
-      .min(10)
-      .max(2000)
-      .describe('Supporting words (at least 10 characters)'),
+    explanation: personalText(10, 2000).describe('Supporting words (at least 10 characters)'),
   }),
   respond: z.object({ note: note.describe('How the caller was contacted (first contact, 响应)') }),
   reportProgress: z.object({ note }),
@@ -82,7 +81,7 @@ export const ORDER_ACTION_BODIES = {
         .boolean()
         .optional()
         .describe('For a dissatisfied caller: was it the unit’s fault?'),
-      note: z.string().max(2000).optional(),
+      note: optionalPersonalText(2000),
     })
     .refine((b) => !b.reached || (b.solved !== undefined && b.satisfaction !== undefined), {
       message: 'a reached caller must be asked both: solved? and satisfaction',

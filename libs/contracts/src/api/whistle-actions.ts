@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { SATISFACTION_LEVELS } from '../events/order-events';
 import { PUBLIC_RATERS, REPORT_MODES, WHISTLE_TYPES } from '../events/whistle-events';
+import { optionalPersonalText, personalText } from './personal-text';
 
 /**
  * Bodies of the whistle requests (街乡吹哨、部门报到), for the API to validate before it starts the
  * whistle workflow or sends it `<action>Update`. The actor (which street or department) comes
- * from the token; the workflow checks the rest and refuses with a reason.
+ * from the token; the workflow checks the rest and refuses with a reason. Every free-text field
+ * is `personalText`: phone, ID and e-mail numbers in it are masked here.
  */
-const text = z.string().trim().min(1).max(2000);
+const text = personalText(1, 2000);
 const unitId = z.string().trim().min(1).max(64);
 const isoTime = z.iso.datetime({ offset: true });
 /** The street's marks; the workflow checks them against the policy's scale (1–5 by default). */
@@ -25,7 +27,7 @@ export const blowWhistleRequestSchema = z.object({
     ),
   whistleType: z.enum(WHISTLE_TYPES).describe('应急哨 emergency, 日常哨 routine, 攻坚哨 key_task'),
   matterTypeCode: unitId.describe('A matter on the whistle list (吹哨报到专项清单)'),
-  title: z.string().trim().min(2).max(200),
+  title: personalText(2, 200),
   description: text,
   place: z.object({
     address: z.string().trim().min(2).max(500),
@@ -47,7 +49,7 @@ export type BlowWhistleRequest = z.infer<typeof blowWhistleRequestSchema>;
 export const WHISTLE_ACTION_BODIES = {
   // The summoned departments
   report: z.object({
-    representative: z.string().trim().min(1).max(200).describe('Who came: a post, not a phone'),
+    representative: personalText(1, 200).describe('Who came: a post, not a phone'),
     mode: z.enum(REPORT_MODES),
   }),
   commit: z.object({ measures: text, dueBy: isoTime.describe('When the measures will be done') }),
@@ -56,7 +58,7 @@ export const WHISTLE_ACTION_BODIES = {
   ratePrecision: z.object({
     needed: z.boolean().describe('Was the whistle needed?'),
     wellScoped: z.boolean().describe('Were the right departments summoned?'),
-    comment: z.string().max(2000).optional(),
+    comment: optionalPersonalText(2000),
   }),
   // The street (or the district, for a district whistle)
   verify: z
@@ -76,12 +78,12 @@ export const WHISTLE_ACTION_BODIES = {
     timeliness: mark,
     commitment: mark,
     result: mark,
-    comment: z.string().max(2000).optional(),
+    comment: optionalPersonalText(2000),
   }),
   recordPublicRating: z.object({
     rater: z.enum(PUBLIC_RATERS),
     satisfaction: z.enum(SATISFACTION_LEVELS),
-    comment: z.string().max(2000).optional(),
+    comment: optionalPersonalText(2000),
   }),
 } as const;
 
@@ -91,6 +93,6 @@ export type WhistleActionName = keyof typeof WHISTLE_ACTION_BODIES;
 export const escalateOrderToWhistleBodySchema = z.object({
   whistleType: z.enum(WHISTLE_TYPES),
   summonedUnitIds: z.array(unitId).min(1).max(20),
-  title: z.string().trim().min(2).max(200),
+  title: personalText(2, 200),
   description: text,
 });

@@ -84,6 +84,8 @@ export const orderReceivedV1 = z.object({
   urgency: z.enum(URGENCIES),
   location: orderLocationSchema,
   receivedAt: isoTime,
+  /** Intake found a risk to life or safety (added in v1, optional): the kinds, never free text. */
+  emergency: z.object({ kinds: z.array(z.string()) }).optional(),
 });
 export type OrderReceivedV1 = z.infer<typeof orderReceivedV1>;
 

@@ -1,5 +1,6 @@
 import { type z } from 'zod';
 import { type EventEnvelope, eventEnvelopeSchema } from './envelope';
+import { ADMISSION_EVENT_SCHEMAS } from './admission-events';
 import { ORDER_EVENT_SCHEMAS } from './order-events';
 import { PROACTIVE_EVENT_SCHEMAS } from './proactive-events';
 import { WHISTLE_EVENT_SCHEMAS } from './whistle-events';
@@ -8,6 +9,7 @@ const SCHEMAS: Record<string, Record<number, z.ZodType>> = {
   ...ORDER_EVENT_SCHEMAS,
   ...PROACTIVE_EVENT_SCHEMAS,
   ...WHISTLE_EVENT_SCHEMAS,
+  ...ADMISSION_EVENT_SCHEMAS,
 };
 
 export type EventValidation = { ok: true; event: EventEnvelope } | { ok: false; reason: string };

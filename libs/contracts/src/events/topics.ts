@@ -7,6 +7,8 @@ export function eventTopics(prefix: string) {
     whistleEvents: `${prefix}.whistle-events`,
     /** Events the projector derives (未诉先办: HotspotDetected), keyed by their own aggregate id. */
     proactiveEvents: `${prefix}.proactive-events`,
+    /** Governance processes: duty admission (准入). */
+    governanceEvents: `${prefix}.governance-events`,
     deadLetter: `${prefix}.dead-letter`,
   };
 }
@@ -21,5 +23,7 @@ export function topicOfAggregate(topics: EventTopics, aggregateType: AggregateTy
       return topics.whistleEvents;
     case 'hotspot':
       return topics.proactiveEvents;
+    case 'admission':
+      return topics.governanceEvents;
   }
 }

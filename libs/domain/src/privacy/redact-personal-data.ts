@@ -11,8 +11,11 @@ export interface Redaction {
   readonly found: readonly ('mobile' | 'landline' | 'id_card' | 'email')[];
 }
 
+type Kind = Redaction['found'][number];
+
+/** The digit rules: fixed-length patterns, so each costs time linear in the text. */
 const RULES: readonly {
-  kind: Redaction['found'][number];
+  kind: Kind;
   pattern: RegExp;
   mask: (m: string) => string;
 }[] = [
@@ -34,15 +37,10 @@ const RULES: readonly {
     pattern: /(?<![0-9])0[1-9][0-9]{1,2}[ -]?[0-9]{7,8}(?![0-9])/g,
     mask: (m) => maskKeepEnds(m, 3, 2),
   },
-  {
-    kind: 'email',
-    pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
-    mask: (m) => `${m[0]}***@${m.split('@')[1]}`,
-  },
 ];
 
 export function redactPersonalData(text: string): Redaction {
-  const found = new Set<Redaction['found'][number]>();
+  const found = new Set<Kind>();
   let out = text;
   for (const rule of RULES) {
     out = out.replace(rule.pattern, (m) => {
@@ -50,7 +48,85 @@ export function redactPersonalData(text: string): Redaction {
       return rule.mask(m);
     });
   }
+  const emails = findEmails(out);
+  if (emails.length > 0) {
+    found.add('email');
+    let masked = '';
+    let at = 0;
+    for (const e of emails) {
+      const address = out.slice(e.start, e.end);
+      masked += `${out.slice(at, e.start)}${address[0]}***@${address.slice(e.at - e.start + 1)}`;
+      at = e.end;
+    }
+    out = masked + out.slice(at);
+  }
   return { text: out, found: [...found] };
+}
+
+/** Where an e-mail address stands: [start, end), with its '@' at `at`. */
+export interface EmailSpan {
+  start: number;
+  at: number;
+  end: number;
+}
+
+const isLocal = (c: number) =>
+  (c >= 48 && c <= 57) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 97 && c <= 122) ||
+  c === 46 ||
+  c === 95 ||
+  c === 37 ||
+  c === 43 ||
+  c === 45; // 0-9 A-Z a-z . _ % + -
+const isDomain = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 45; // 0-9 A-Z a-z . -
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * E-mail addresses as `[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}` would find them, in one
+ * pass: a regular expression of that shape backtracks (a long run of letters without an '@' costs
+ * time quadratic in its length). From each '@' the local part is the run of local characters to
+ * its left (not before the previous address's end) and the domain the longest run to its right
+ * that ends in a dot and two or more letters. Each character is looked at a bounded number of
+ * times (`steps`, when given, counts the looks), so the cost is linear in the text.
+ */
+export function findEmails(text: string, steps?: { count: number }): EmailSpan[] {
+  const spans: EmailSpan[] = [];
+  let floor = 0; // nothing before this index belongs to a new address
+  let runStart = 0; // start of the current run of local characters
+  for (let i = 0; i < text.length; i++) {
+    if (steps) steps.count++;
+    const c = text.charCodeAt(i);
+    if (c !== 64 /* @ */) {
+      if (!isLocal(c)) runStart = i + 1;
+      continue;
+    }
+    const start = Math.max(runStart, floor);
+    runStart = i + 1;
+    if (start === i) continue; // no local part
+    // The domain: the run of domain characters after '@', up to its last ".letters{2,}" ending.
+    let end = -1;
+    let j = i + 1;
+    while (j < text.length && isDomain(text.charCodeAt(j))) {
+      if (steps) steps.count++;
+      if (text.charCodeAt(j) === 46 /* . */ && j > i + 1) {
+        let k = j + 1;
+        while (k < text.length && isLetter(text.charCodeAt(k))) {
+          if (steps) steps.count++;
+          k++;
+        }
+        if (k - j - 1 >= 2) end = k;
+      }
+      j++;
+    }
+    if (end === -1) continue;
+    spans.push({ start, at: i, end });
+    floor = end;
+    runStart = end;
+    i = end - 1;
+  }
+  return spans;
 }
 
 function maskKeepEnds(value: string, head: number, tail: number): string {

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { redactPersonalData } from './redact-personal-data';
+import { findEmails, redactPersonalData } from './redact-personal-data';
+
+/** The e-mail pattern as a regular expression, the behaviour findEmails must keep. */
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 describe('redactPersonalData', () => {
   it.each([
@@ -30,6 +33,55 @@ describe('redactPersonalData', () => {
           expect(redactPersonalData(input).text).not.toContain(phone);
         },
       ),
+    );
+  });
+
+  it('finds e-mail addresses exactly as the pattern does, on any text', () => {
+    const alphabet = fc.constantFrom(
+      'a',
+      'b',
+      'Z',
+      '0',
+      '9',
+      '.',
+      '-',
+      '_',
+      '+',
+      '%',
+      '@',
+      ' ',
+      '号',
+      'c',
+      'o',
+      'm',
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        const expected = [...text.matchAll(EMAIL)].map((m) => [m.index, m.index + m[0].length]);
+        expect(findEmails(text).map((e) => [e.start, e.end])).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('costs a bounded number of steps per character on adversarial input (linear, no backtracking)', () => {
+    const n = 200_000;
+    const inputs = [
+      'a'.repeat(n), // a long local part that never meets an '@' (quadratic for the regex)
+      `${'a'.repeat(n)}@`,
+      'a@'.repeat(n / 2),
+      `a@${'b.'.repeat(n / 2)}`, // a long domain with a dot every other character
+      `a@${'b.c'.repeat(n / 3)}1`,
+      `${'a.'.repeat(n / 4)}@${'x-'.repeat(n / 4)}`,
+    ];
+    for (const text of inputs) {
+      const steps = { count: 0 };
+      findEmails(text, steps);
+      expect(steps.count).toBeLessThanOrEqual(3 * text.length);
+    }
+    expect(redactPersonalData(`联系我 ${'a'.repeat(n)}@example.com`).text).toBe(
+      '联系我 a***@example.com',
     );
   });
 });

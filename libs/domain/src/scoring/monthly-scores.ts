@@ -142,3 +142,17 @@ function weightedPercent(parts: readonly (readonly [number | null, number])[]): 
   // Round away float noise first so equal scores tie exactly, then to the published 2 decimals.
   return Math.round(Math.round(value * 1e6) / 1e4) / 100;
 }
+
+/**
+ * The score of one unit's month from counts already summed — what `monthlyUnitScores` gives for
+ * the records those counts came from (a projector adds each closed order to the counts instead
+ * of recounting the month).
+ */
+export function unitMonthScoreFromCounts(
+  unitId: string,
+  month: string,
+  counts: ScoreCounts,
+  policy: Policy,
+): UnitMonthScore {
+  return score(unitId, month, counts, policy);
+}

@@ -19,6 +19,8 @@ export function decideIntake(input: OrderWorkflowInput): PendingEvent[] {
       location: input.location,
       receivedAt: input.receivedAt,
       ...(input.matterTypeCode ? { matterTypeCode: input.matterTypeCode } : {}),
+      // Intake found a risk to life or safety: the kinds travel with the order (never free text).
+      ...(input.emergency ? { emergency: { kinds: [...input.emergency.kinds] } } : {}),
     },
   };
   const s = input.screening;

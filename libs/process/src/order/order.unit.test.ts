@@ -108,6 +108,12 @@ const exclusionRequested: PendingEvent = {
 const handling = [received, dispatched(), acknowledged];
 
 describe('intake (受理, 过滤网)', () => {
+  it('carries the emergency flag intake found onto OrderReceived, and none when there is none', () => {
+    const [flagged] = decideIntake({ ...input, emergency: { kinds: ['gas'] } });
+    expect(flagged!.payload).toMatchObject({ emergency: { kinds: ['gas'] } });
+    expect(decideIntake(input)[0]!.payload).not.toHaveProperty('emergency');
+  });
+
   it('records the order, then closes a screened-out one with its reason', () => {
     expect(decideIntake(input).map((e) => e.type)).toEqual(['OrderReceived']);
     expect(

@@ -30,6 +30,7 @@ export class UnitInboxService {
         {
           sql: "COALESCE(i.due_at, 'infinity'::timestamptz)",
           value: (i) => iso(i.dueAt) ?? 'infinity',
+          kind: 'instant',
         },
         { sql: 'i.order_id', value: (i) => i.orderId },
       ],

@@ -25,7 +25,7 @@ export class OrderViewsService {
     return keysetPage(
       qb,
       [
-        { sql: 'o.received_at', value: (o) => iso(o.receivedAt) },
+        { sql: 'o.received_at', value: (o) => iso(o.receivedAt), kind: 'instant' },
         { sql: 'o.order_id', value: (o) => o.orderId },
       ],
       'DESC',

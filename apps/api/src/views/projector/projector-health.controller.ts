@@ -34,7 +34,7 @@ export class ProjectorHealthController {
       [
         { sql: 'g.aggregate_id', value: (g) => g.aggregateId },
         { sql: 'g.projection', value: (g) => g.projection },
-        { sql: 'g.expected_sequence', value: (g) => g.expectedSequence },
+        { sql: 'g.expected_sequence', value: (g) => g.expectedSequence, kind: 'int' },
       ],
       'ASC',
       q,

@@ -58,18 +58,46 @@ export function encodeCursor(values: readonly (string | number | null)[]): strin
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): (string | number | null)[] {
+/** What one sort key of a cursor holds. */
+export type CursorKind = 'text' | 'instant' | 'day' | 'int';
+
+const CURSOR_VALUE: Record<CursorKind, z.ZodType> = {
+  // Ids and codes: short, printable, no NUL (PostgreSQL text cannot hold one).
+  text: z
+    .string()
+    .max(200)
+    .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20), 'no control characters'),
+  // An ISO instant as the list writes it, or 'infinity' (a missing deadline sorts last).
+  instant: z.union([
+    z.literal('infinity'),
+    z.iso
+      .datetime({ offset: true })
+      .refine((v) => Number.isFinite(Date.parse(v)) && /^\d{4}-/.test(v)),
+  ]),
+  day: z.iso.date(),
+  int: z.number().int().min(-2_147_483_648).max(2_147_483_647),
+};
+
+export function cursorRefusal(): BadRequestException {
+  return new BadRequestException({
+    message: 'The request has invalid fields',
+    fields: [{ field: 'cursor', message: 'not a cursor this list gave out' }],
+  });
+}
+
+/** A cursor's values, each checked against its key's kind (a crafted cursor is a 400). */
+export function decodeCursor(
+  cursor: string,
+  kinds: readonly CursorKind[] | number,
+): (string | number | null)[] {
+  const expected: readonly CursorKind[] =
+    typeof kinds === 'number' ? Array<CursorKind>(kinds).fill('text') : kinds;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const parsed = z
-      .array(z.union([z.string(), z.number(), z.null()]))
-      .length(length)
-      .parse(values);
-    return parsed;
+    return z
+      .tuple(expected.map((k) => CURSOR_VALUE[k]) as [z.ZodType, ...z.ZodType[]])
+      .parse(values) as (string | number | null)[];
   } catch {
-    throw new BadRequestException({
-      message: 'The request has invalid fields',
-      fields: [{ field: 'cursor', message: 'not a cursor this list gave out' }],
-    });
+    throw cursorRefusal();
   }
 }

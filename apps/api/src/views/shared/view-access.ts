@@ -14,3 +14,12 @@ export function unitScope(principal: Principal, requested: string | undefined): 
   }
   return principal.unitId;
 }
+
+/** The unit a principal is confined to; undefined for the centre's roles, who read everything. */
+export function confinedUnit(principal: Principal): string | undefined {
+  return principal.role === 'unit' ? principal.unitId : undefined;
+}
+
+/** SQL: the order row `alias` is the unit's (lead or assisting), with `:unit` bound. */
+export const orderOfUnit = (alias: string) =>
+  `(${alias}.lead_unit_id = :unit OR :unit = ANY(${alias}.assisting_unit_ids))`;

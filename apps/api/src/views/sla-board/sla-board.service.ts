@@ -27,15 +27,28 @@ export class SlaBoardService {
           now,
           until: new Date(now.getTime() + q.withinHours * 3_600_000),
         });
-        return keysetPage(qb, [{ sql: 's.due_at', value: (s) => iso(s.dueAt) }, orderId], 'ASC', q);
+        return keysetPage(
+          qb,
+          [{ sql: 's.due_at', value: (s) => iso(s.dueAt), kind: 'instant' }, orderId],
+          'ASC',
+          q,
+        );
       case 'overdue':
         qb.andWhere('s.due_at < :now', { now });
-        return keysetPage(qb, [{ sql: 's.due_at', value: (s) => iso(s.dueAt) }, orderId], 'ASC', q);
+        return keysetPage(
+          qb,
+          [{ sql: 's.due_at', value: (s) => iso(s.dueAt), kind: 'instant' }, orderId],
+          'ASC',
+          q,
+        );
       case 'breached':
         qb.andWhere('s.first_breached_at IS NOT NULL');
         return keysetPage(
           qb,
-          [{ sql: 's.first_breached_at', value: (s) => iso(s.firstBreachedAt) }, orderId],
+          [
+            { sql: 's.first_breached_at', value: (s) => iso(s.firstBreachedAt), kind: 'instant' },
+            orderId,
+          ],
           'ASC',
           q,
         );
@@ -43,7 +56,10 @@ export class SlaBoardService {
         qb.andWhere('s.escalation_count > 0');
         return keysetPage(
           qb,
-          [{ sql: 's.last_escalated_at', value: (s) => iso(s.lastEscalatedAt) }, orderId],
+          [
+            { sql: 's.last_escalated_at', value: (s) => iso(s.lastEscalatedAt), kind: 'instant' },
+            orderId,
+          ],
           'DESC',
           q,
         );
@@ -54,6 +70,7 @@ export class SlaBoardService {
             {
               sql: "COALESCE(s.due_at, 'infinity'::timestamptz)",
               value: (s) => iso(s.dueAt) ?? 'infinity',
+              kind: 'instant',
             },
             orderId,
           ],

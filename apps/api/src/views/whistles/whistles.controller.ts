@@ -13,7 +13,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { z } from 'zod';
+import { CurrentPrincipal } from '../../auth/auth.decorators';
+import { type Principal } from '../../auth/principal';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
+import { confinedUnit } from '../shared/view-access';
 import { ApiPageOf, ApiQueryOf, entitySchema } from '../shared/openapi';
 import {
   type EvaluationsQuery,
@@ -31,12 +34,16 @@ export class WhistlesController {
 
   @Get('whistles')
   @ApiOperation({
-    summary: 'The whistle board (街乡吹哨、部门报到): whistles newest first, where each stands',
+    summary:
+      'The whistle board (街乡吹哨、部门报到): whistles newest first, where each stands; a unit sees its street’s and those it is summoned to',
   })
   @ApiQueryOf(whistlesQuery)
   @ApiPageOf(WhistleBoardEntity, 'A page of whistles')
-  list(@Query(new ZodValidationPipe(whistlesQuery)) q: WhistlesQuery) {
-    return this.whistles.list(q);
+  list(
+    @Query(new ZodValidationPipe(whistlesQuery)) q: WhistlesQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.whistles.list(q, confinedUnit(principal));
   }
 
   @Get('whistles/:whistleId')
@@ -52,8 +59,11 @@ export class WhistlesController {
     },
   })
   @ApiNotFoundResponse({ description: 'No such whistle' })
-  get(@Param('whistleId', new ZodValidationPipe(z.string().min(1).max(100))) id: string) {
-    return this.whistles.get(id);
+  get(
+    @Param('whistleId', new ZodValidationPipe(z.string().min(1).max(100))) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.whistles.get(id, confinedUnit(principal));
   }
 
   @Get('departments/evaluations')
@@ -63,7 +73,10 @@ export class WhistlesController {
   })
   @ApiQueryOf(evaluationsQuery)
   @ApiPageOf(DepartmentEvaluationEntity, 'A page of department evaluations')
-  evaluations(@Query(new ZodValidationPipe(evaluationsQuery)) q: EvaluationsQuery) {
-    return this.whistles.evaluations(q);
+  evaluations(
+    @Query(new ZodValidationPipe(evaluationsQuery)) q: EvaluationsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.whistles.evaluations(q, confinedUnit(principal));
   }
 }

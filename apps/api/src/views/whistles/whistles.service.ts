@@ -3,20 +3,28 @@ import {
   WhistleBoardEntity,
   WhistleDepartmentEntity,
 } from '@hotline/persistence';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
 import { DATA_SOURCE } from '../../tokens';
 import { iso, keysetPage } from '../shared/keyset';
 import { type Page, timeRange } from '../shared/list-query';
 import { type EvaluationsQuery, type WhistlesQuery } from './whistles-query';
 
-/** The whistle board (吹哨报到), each whistle's departments, and the departments' evaluations. */
+/** A whistle a unit may read: its street's (or one it owns), or one it is summoned to. */
+const WHISTLE_OF_UNIT = `(w.street_id = :scope OR w.owner_unit_id = :scope OR EXISTS (SELECT 1 FROM whistle_department sd WHERE sd.whistle_id = w.whistle_id AND sd.department_id = :scope))`;
+
+/**
+ * The whistle board (吹哨报到), each whistle's departments, and the departments' evaluations.
+ * A unit (`unit` given) reads the whistles of its street and those it is summoned to, and only
+ * its own evaluation; the centre's roles read all.
+ */
 @Injectable()
 export class WhistlesService {
   constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
 
-  list(q: WhistlesQuery): Promise<Page<WhistleBoardEntity>> {
+  list(q: WhistlesQuery, unit?: string): Promise<Page<WhistleBoardEntity>> {
     const qb = this.db.getRepository(WhistleBoardEntity).createQueryBuilder('w');
+    if (unit) qb.andWhere(WHISTLE_OF_UNIT, { scope: unit });
     if (q.street) qb.andWhere('w.street_id = :street', { street: q.street });
     if (q.matter) qb.andWhere('w.matter_type_code = :matter', { matter: q.matter });
     if (q.status) qb.andWhere('w.status = :status', { status: q.status });
@@ -33,7 +41,7 @@ export class WhistlesService {
     return keysetPage(
       qb,
       [
-        { sql: 'w.blown_at', value: (w) => iso(w.blownAt) },
+        { sql: 'w.blown_at', value: (w) => iso(w.blownAt), kind: 'instant' },
         { sql: 'w.whistle_id', value: (w) => w.whistleId },
       ],
       'DESC',
@@ -41,8 +49,14 @@ export class WhistlesService {
     );
   }
 
-  async get(whistleId: string) {
-    const whistle = await this.db.getRepository(WhistleBoardEntity).findOneBy({ whistleId });
+  async get(whistleId: string, unit?: string) {
+    const qb = this.db
+      .getRepository(WhistleBoardEntity)
+      .createQueryBuilder('w')
+      .where('w.whistle_id = :whistleId', { whistleId });
+    if (unit) qb.andWhere(WHISTLE_OF_UNIT, { scope: unit });
+    const whistle = await qb.getOne();
+    // Another unit's whistle is answered as absent: its existence is not the unit's to learn.
     if (!whistle) throw new NotFoundException(`No whistle ${whistleId}`);
     const departments = await this.db
       .getRepository(WhistleDepartmentEntity)
@@ -50,12 +64,15 @@ export class WhistlesService {
     return { whistle, departments };
   }
 
-  evaluations(q: EvaluationsQuery): Promise<Page<DepartmentEvaluationEntity>> {
+  evaluations(q: EvaluationsQuery, unit?: string): Promise<Page<DepartmentEvaluationEntity>> {
+    if (unit && q.department && q.department !== unit)
+      throw new ForbiddenException(`Unit ${unit} may not read ${q.department}'s evaluation`);
+    const department = unit ?? q.department;
     const qb = this.db
       .getRepository(DepartmentEvaluationEntity)
       .createQueryBuilder('e')
       .where('e.month = :month', { month: q.month });
-    if (q.department) qb.andWhere('e.department_id = :department', { department: q.department });
+    if (department) qb.andWhere('e.department_id = :department', { department });
     return keysetPage(qb, [{ sql: 'e.department_id', value: (e) => e.departmentId }], 'ASC', q);
   }
 }

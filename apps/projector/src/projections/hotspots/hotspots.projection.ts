@@ -57,6 +57,16 @@ async function remember(sql: Sql, ref: ReferenceData, p: OrderReceivedV1) {
 }
 
 async function accept(sql: Sql, ref: ReferenceData, event: EventEnvelope) {
+  // Partitions are projected concurrently: orders of one group (matter, community) are accepted
+  // one transaction at a time, so the last to commit counts every other one.
+  const group = await sql.maybeOne<{ matter_type_code: string; community_id: string }>(
+    `SELECT matter_type_code, community_id FROM hotspot_order WHERE order_id = $1 AND NOT accepted`,
+    [event.aggregateId],
+  );
+  if (!group) return;
+  await sql.exec(`SELECT pg_advisory_xact_lock(hashtext('hotspot'), hashtext($1))`, [
+    `${group.matter_type_code} ${group.community_id}`,
+  ]);
   const accepted = await sql.maybeOne<AcceptedRow>(
     `UPDATE hotspot_order SET accepted = true WHERE order_id = $1 AND NOT accepted
      RETURNING matter_type_code, community_id, street_id, received_day::text AS received_day`,
@@ -77,8 +87,11 @@ async function accept(sql: Sql, ref: ReferenceData, event: EventEnvelope) {
     receivedAt: r.received_at,
     receivedDay: r.received_day,
   }));
-  const group = { matterTypeCode: accepted.matter_type_code, communityId: accepted.community_id };
-  for (const window of hotspotWindowsTouching(group, day, orders, ref)) {
+  const windowGroup = {
+    matterTypeCode: accepted.matter_type_code,
+    communityId: accepted.community_id,
+  };
+  for (const window of hotspotWindowsTouching(windowGroup, day, orders, ref)) {
     const row = await sql.maybeOne<{ inserted: boolean }>(
       `INSERT INTO hotspot (hotspot_id, matter_type_code, community_id, street_id, window_start,
          window_end, order_count, order_ids)

@@ -61,17 +61,15 @@ const FIELDS = [
 
 const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COLUMNS = FIELDS.map(column);
-const SELECT = `SELECT ${COLUMNS.join(', ')} FROM order_view WHERE order_id = $1`;
+const SELECT = `SELECT ${COLUMNS.join(', ')} FROM order_view WHERE order_id = ANY($1::text[])`;
+/** Any number of rows in one statement: the rows as one JSON array, typed by the table. */
 const UPSERT = `INSERT INTO order_view (${COLUMNS.join(', ')})
-  VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
+  SELECT ${COLUMNS.join(', ')} FROM json_populate_recordset(NULL::order_view, $1::json)
   ON CONFLICT (order_id) DO UPDATE SET ${COLUMNS.slice(1)
     .map((c) => `${c} = EXCLUDED.${c}`)
     .join(', ')}`;
 
-/** The order's row in `order_view` as a snapshot (times as ISO strings), or null. */
-export async function loadOrderSnapshot(sql: Sql, orderId: string): Promise<OrderSnapshot | null> {
-  const row = await sql.maybeOne<Record<string, unknown>>(SELECT, [orderId]);
-  if (!row) return null;
+function toSnapshot(row: Record<string, unknown>): OrderSnapshot {
   const snapshot: Record<string, unknown> = {};
   for (const field of FIELDS) {
     const value = row[column(field)];
@@ -80,9 +78,31 @@ export async function loadOrderSnapshot(sql: Sql, orderId: string): Promise<Orde
   return snapshot as unknown as OrderSnapshot;
 }
 
+/** The rows in `order_view` of these orders as snapshots (times as ISO strings), by order id. */
+export async function loadOrderSnapshots(
+  sql: Sql,
+  orderIds: readonly string[],
+): Promise<[string, OrderSnapshot][]> {
+  if (orderIds.length === 0) return [];
+  const rows = await sql.rows<Record<string, unknown>>(SELECT, [orderIds]);
+  return rows.map((row) => [row.order_id as string, toSnapshot(row)]);
+}
+
+/** The order's row in `order_view` as a snapshot, or null. */
+export async function loadOrderSnapshot(sql: Sql, orderId: string): Promise<OrderSnapshot | null> {
+  return (await loadOrderSnapshots(sql, [orderId]))[0]?.[1] ?? null;
+}
+
+/** Writes the snapshots, all in one statement. */
+export async function saveOrderSnapshots(
+  sql: Sql,
+  snapshots: readonly OrderSnapshot[],
+): Promise<void> {
+  if (snapshots.length === 0) return;
+  const rows = snapshots.map((s) => Object.fromEntries(FIELDS.map((f) => [column(f), s[f]])));
+  await sql.exec(UPSERT, [JSON.stringify(rows)]);
+}
+
 export async function saveOrderSnapshot(sql: Sql, snapshot: OrderSnapshot): Promise<void> {
-  await sql.exec(
-    UPSERT,
-    FIELDS.map((f) => snapshot[f]),
-  );
+  await saveOrderSnapshots(sql, [snapshot]);
 }

@@ -46,6 +46,11 @@ async function recomputeEvaluation(
   departmentId: string,
   month: string,
 ) {
+  // Partitions are projected concurrently: one department's month is recounted one transaction
+  // at a time, so the last to commit sees every whistle.
+  await sql.exec(`SELECT pg_advisory_xact_lock(hashtext('department-evaluation'), hashtext($1))`, [
+    `${departmentId} ${month}`,
+  ]);
   const rows = await sql.rows<{
     whistle_id: string;
     closed: boolean;

@@ -4,7 +4,7 @@ import { ForbiddenException, Inject, Injectable, Logger, NotFoundException } fro
 import { InjectRepository } from '@nestjs/typeorm';
 import { type Repository } from 'typeorm';
 import { type Principal } from '../../../auth/principal';
-import { type PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
+import { callerField, type PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
 import { PERSONAL_DATA } from '../../../tokens';
 import { mayRead, notYourOrder, OrderReader } from '../../order-reader';
 
@@ -79,10 +79,15 @@ export class GetOrder {
       state.status !== 'closed';
     if (principal.role === 'operator' || handling) {
       return {
-        name: this.personalData.decrypt(contact.nameEncrypted),
-        phone: this.personalData.decrypt(contact.phoneEncrypted),
+        name: this.personalData.decrypt(contact.nameEncrypted, callerField(orderId, 'name')),
+        phone: this.personalData.decrypt(contact.phoneEncrypted, callerField(orderId, 'phone')),
         ...(contact.contentEncrypted
-          ? { originalContent: this.personalData.decrypt(contact.contentEncrypted) }
+          ? {
+              originalContent: this.personalData.decrypt(
+                contact.contentEncrypted,
+                callerField(orderId, 'content'),
+              ),
+            }
           : {}),
         masked: false,
       };

@@ -1,8 +1,12 @@
 import { type CreateOrderRequest } from '@hotline/contracts';
 import type { OrderWorkflowInput } from '@hotline/workflows';
-import { type IntakeScreening } from '../../intake-screening';
+import { type IntakeScreening, workflowInputOf } from '../../intake-screening';
 
-/** The order workflow's input from the (masked) request and what intake decided. */
+/**
+ * The order workflow's input from the (masked) request and what intake decided: the recorded
+ * place (the operator's ids, else the place read from the address and the words), the urgency
+ * (raised to emergency when intake finds one) and the emergency flag.
+ */
 export function orderWorkflowInput(
   orderId: string,
   r: CreateOrderRequest,
@@ -10,23 +14,5 @@ export function orderWorkflowInput(
   receivedAt: Date,
   screening: IntakeScreening,
 ): OrderWorkflowInput {
-  const urgent = screening.suggestion.kind === 'accept' && screening.suggestion.riskToLife;
-  return {
-    orderId,
-    channel: r.channel,
-    category: r.category,
-    content: r.content,
-    // Danger to life makes any order an emergency, whatever was recorded.
-    urgency: urgent ? 'emergency' : r.urgency,
-    ...(screening.matterTypeCode ? { matterTypeCode: screening.matterTypeCode } : {}),
-    location: {
-      address: r.address,
-      ...(r.streetId ? { streetId: r.streetId } : {}),
-      ...(r.communityId ? { communityId: r.communityId } : {}),
-      ...(r.gridId ? { gridId: r.gridId } : {}),
-    },
-    callerKey,
-    receivedAt: receivedAt.toISOString(),
-    screening: screening.applied,
-  };
+  return workflowInputOf(orderId, r, callerKey, receivedAt, screening);
 }

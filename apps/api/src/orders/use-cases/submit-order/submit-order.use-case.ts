@@ -10,9 +10,18 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { WorkflowGateway } from '../../../common/workflow-gateway';
 import { type Settings } from '../../../infrastructure/settings';
-import { maskPhone, type PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
+import {
+  callerField,
+  maskPhone,
+  type PersonalDataCipher,
+} from '../../../personal-data/personal-data.cipher';
 import { PERSONAL_DATA, REFERENCE_DATA } from '../../../tokens';
-import { type IntakeScreening, screenAtIntake } from '../../intake-screening';
+import {
+  type IntakeScreening,
+  isUnknownSearchAttribute,
+  screenAtIntake,
+  startSearchAttributes,
+} from '../../intake-screening';
 import { orderWorkflowInput } from './order-workflow-input';
 import { requestHash } from './request-hash';
 
@@ -77,9 +86,9 @@ export class SubmitOrder {
           callerKey,
           request.category,
           screening.matterTypeCode,
-          request.streetId ?? null,
-          request.communityId ?? null,
-          request.gridId ?? null,
+          screening.place.streetId ?? null,
+          screening.place.communityId ?? null,
+          screening.place.gridId ?? null,
           screening.applied.outcome,
           screening.applied.outcome === 'rejected' ? screening.applied.reason : null,
         ],
@@ -96,12 +105,17 @@ export class SubmitOrder {
         .update({ idempotencyKey: request.idempotencyKey }, { workflowInput: input });
       await em.getRepository(CallerContactEntity).insert({
         orderId,
-        nameEncrypted: this.personalData.encrypt(request.caller.name),
-        phoneEncrypted: this.personalData.encrypt(request.caller.phone),
+        nameEncrypted: this.personalData.encrypt(request.caller.name, callerField(orderId, 'name')),
+        phoneEncrypted: this.personalData.encrypt(
+          request.caller.phone,
+          callerField(orderId, 'phone'),
+        ),
         phoneMasked: maskPhone(request.caller.phone),
         callerKey,
         contentEncrypted:
-          redaction.found.length > 0 ? this.personalData.encrypt(original.content) : null,
+          redaction.found.length > 0
+            ? this.personalData.encrypt(original.content, callerField(orderId, 'content'))
+            : null,
       });
       return { created: { orderId, input, screening } };
     });
@@ -147,20 +161,33 @@ export class SubmitOrder {
       ...screening,
       applied,
       matterTypeCode: existing.matterTypeCode,
+      place: {
+        ...(existing.streetId ? { streetId: existing.streetId } : {}),
+        ...(existing.communityId ? { communityId: existing.communityId } : {}),
+        ...(existing.gridId ? { gridId: existing.gridId } : {}),
+      },
     });
   }
 
   /** Starts the order's workflow; already started (by an earlier try or a twin) is fine. */
-  private async start(input: OrderWorkflowInput): Promise<void> {
+  private async start(input: OrderWorkflowInput, withAttributes = true): Promise<void> {
     try {
       await this.workflows.start('hotlineOrderWorkflow', {
         workflowId: input.orderId,
         taskQueue: this.taskQueue,
         args: [input],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        ...(withAttributes ? { typedSearchAttributes: startSearchAttributes(input) } : {}),
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      // A cluster without the Emergency attribute must not lose the order: start without it.
+      if (withAttributes && isUnknownSearchAttribute(err)) {
+        this.logger.error(
+          `order ${input.orderId}: ${(err as Error).message}; starting without search attributes`,
+        );
+        return this.start(input, false);
+      }
       this.logger.warn(
         `order ${input.orderId}: its workflow did not start (${err instanceof Error ? err.message : String(err)}); a retry with the same idempotency key starts it`,
       );

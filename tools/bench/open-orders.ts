@@ -1,0 +1,184 @@
+import { type Client } from '@temporalio/client';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeWorkflowBundle } from '../../apps/worker/src/workflow-bundle';
+import { driveLifecycles, percentile } from './lifecycle-driver';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface OpenOrdersResult {
+  open: number;
+  openingSeconds: number;
+  openedPerSecond: number;
+  workerRssMiB: { beforeOrders: number; withOrdersOpen: number; afterLifecycles: number };
+  workerHeapNote: string;
+  coldRestart: {
+    /** Process start to "worker ready" and to the first lifecycle done, prebuilt bundle. */
+    prebuiltReadyMs: number;
+    prebuiltFirstLifecycleMs: number;
+    /** The same with the bundle built by webpack at start (as before). */
+    webpackReadyMs: number;
+  };
+  lifecyclesWhileOpen: {
+    orders: number;
+    ordersPerSecond: number;
+    p50Ms: number | null;
+    p99Ms: number | null;
+  };
+}
+
+interface ChildWorker {
+  child: ChildProcess;
+  readyMs: number;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** The real worker process (apps/worker/src/main.ts), as `npm start` runs it. */
+async function startChildWorker(env: NodeJS.ProcessEnv): Promise<ChildWorker> {
+  const t0 = Date.now();
+  const child = spawn('node', ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('worker ready')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`worker exited (${code}): ${output.slice(-2000)}`)),
+    );
+  });
+  await ready;
+  const readyMs = Date.now() - t0;
+  return {
+    child,
+    readyMs,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/**
+ * Opens `count` orders that stay open — dispatched and acknowledged (签收), each then waiting
+ * on its deadline timer — on a worker process of their own; then measures that worker's
+ * memory, a cold restart (SIGKILL, start again), and the lifecycle rate while they are open.
+ */
+export async function openOrders(o: {
+  client: Client;
+  env: NodeJS.ProcessEnv;
+  taskQueue: string;
+  count: number;
+  concurrency: number;
+  lifecycles: number;
+  order: (i: number) => { workflowId: string; args: unknown[] };
+  log: (line: string) => void;
+}): Promise<OpenOrdersResult> {
+  const bundle = await writeWorkflowBundle(path.join(ROOT, '.data/bench/workflow-bundle.js'));
+  const env = { ...o.env, TEMPORAL_TASK_QUEUE: o.taskQueue, WORKFLOW_BUNDLE_PATH: bundle.file };
+  let worker = await startChildWorker(env);
+  const before = rssMiB(worker.child.pid!);
+
+  o.log(`opening ${o.count} orders (dispatched, acknowledged, on their timers) …`);
+  const t0 = Date.now();
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < o.count; i = next++) {
+      const { workflowId, args } = o.order(i);
+      const handle = await o.client.workflow.start('hotlineOrderWorkflow', {
+        workflowId,
+        taskQueue: o.taskQueue,
+        args,
+      });
+      let lead: string | undefined;
+      for (let tries = 0; !lead; tries++) {
+        const s = await handle.query<{ status: string; leadUnitId?: string }>('orderState');
+        if (s.status === 'dispatched') lead = s.leadUnitId;
+        else if (tries > 400) throw new Error(`${workflowId} not dispatched: ${s.status}`);
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+      // Under load an update call may pass its RPC deadline while the update still lands:
+      // ask again until the order says it is acknowledged.
+      for (let tries = 0; ; tries++) {
+        try {
+          await handle.executeUpdate('acknowledgeUpdate', {
+            args: [{ actor: { kind: 'unit', unitId: lead } }],
+          });
+          break;
+        } catch (err) {
+          const s = await handle.query<{ status: string }>('orderState');
+          if (s.status !== 'dispatched') break;
+          if (tries >= 5) throw err;
+        }
+      }
+      if ((i + 1) % 500 === 0) o.log(`  ${i + 1} open`);
+    }
+  };
+  await Promise.all(Array.from({ length: o.concurrency }, lane));
+  const openingSeconds = (Date.now() - t0) / 1000;
+  const withOpen = rssMiB(worker.child.pid!);
+
+  o.log('cold restart of the worker (SIGKILL, then start, prebuilt bundle) …');
+  await worker.stop('SIGKILL');
+  worker = await startChildWorker(env);
+  const prebuiltReadyMs = worker.readyMs;
+  const first = await driveLifecycles({
+    client: o.client,
+    taskQueue: o.taskQueue,
+    workflowType: 'hotlineOrderWorkflow',
+    order: (i) => o.order(o.count + i),
+    count: 1,
+    concurrency: 1,
+  });
+  const prebuiltFirstLifecycleMs = prebuiltReadyMs + first.orderMillis[0]!;
+
+  o.log(`${o.lifecycles} lifecycles while ${o.count} orders are open …`);
+  const run = await driveLifecycles({
+    client: o.client,
+    taskQueue: o.taskQueue,
+    workflowType: 'hotlineOrderWorkflow',
+    order: (i) => o.order(o.count + 1 + i),
+    count: o.lifecycles,
+    concurrency: o.concurrency,
+  });
+  const after = rssMiB(worker.child.pid!);
+
+  o.log('cold restart with the bundle built by webpack at start (as before) …');
+  await worker.stop('SIGKILL');
+  const { WORKFLOW_BUNDLE_PATH: _prebuilt, ...webpackEnv } = env;
+  void _prebuilt;
+  worker = await startChildWorker({ ...webpackEnv, WORKFLOW_BUNDLE_PATH: '' });
+  const webpackReadyMs = worker.readyMs;
+  await worker.stop();
+
+  return {
+    open: o.count,
+    openingSeconds,
+    openedPerSecond: o.count / openingSeconds,
+    workerRssMiB: { beforeOrders: before, withOrdersOpen: withOpen, afterLifecycles: after },
+    workerHeapNote:
+      'RSS of the worker process alone (apps/worker/src/main.ts); its sticky cache holds at most WORKER_MAX_CACHED_WORKFLOWS workflows',
+    coldRestart: { prebuiltReadyMs, prebuiltFirstLifecycleMs, webpackReadyMs },
+    lifecyclesWhileOpen: {
+      orders: o.lifecycles,
+      ordersPerSecond: run.ordersPerSecond,
+      p50Ms: percentile(run.orderMillis, 50),
+      p99Ms: percentile(run.orderMillis, 99),
+    },
+  };
+}
