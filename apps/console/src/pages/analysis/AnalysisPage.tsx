@@ -68,6 +68,8 @@ export default function AnalysisPage() {
 function RankingTab({ month }: { month: string }) {
   const ranking = useQuery({
     queryKey: ['ranking', month],
+    // Callbacks recorded elsewhere move the month's rates: the board keeps itself current.
+    refetchInterval: 15_000,
     queryFn: async () =>
       (await call(api.GET('/views/scores/ranking', { params: { query: { month } } }))) as Ranking,
   });
