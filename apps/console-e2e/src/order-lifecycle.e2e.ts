@@ -171,4 +171,13 @@ test('the inbox works on a phone-width screen', async ({ page }) => {
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, '09-inbox-phone');
+  // The order's page, as a clerk opens it on the phone: nothing wider than the screen.
+  await page.goto(`/console/orders/${orderId}`);
+  await expect(page.getByTestId('order-status')).toHaveText('已结单');
+  await expect(page.getByLabel('办理过程')).toContainText('办结');
+  const orderOverflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(orderOverflow).toBeLessThanOrEqual(0);
+  await screenshot(page, '09-order-phone');
 });

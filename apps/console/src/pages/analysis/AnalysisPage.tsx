@@ -1,5 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import {
+  Button,
   Card,
   Col,
   DatePicker,
@@ -104,7 +105,23 @@ function RankingTab({ month }: { month: string }) {
                     })}
                     columns={[
                       { title: '名次', dataIndex: 'rank', width: 56 },
-                      { title: '单位', dataIndex: 'name', ellipsis: true },
+                      {
+                        title: '单位',
+                        dataIndex: 'name',
+                        ellipsis: true,
+                        // A button, so the chart can be chosen by keyboard too.
+                        render: (name: string, r) => (
+                          <Button
+                            type="link"
+                            size="small"
+                            style={{ padding: 0 }}
+                            aria-label={`查看${name}走势`}
+                            onClick={() => setUnit(r.unitId)}
+                          >
+                            {name}
+                          </Button>
+                        ),
+                      },
                       {
                         title: '综合',
                         dataIndex: 'composite',
