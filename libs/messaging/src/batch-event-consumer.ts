@@ -1,6 +1,19 @@
 import { type EventEnvelope, validateEvent } from '@hotline/contracts';
 import { type Consumer, type Kafka, type KafkaMessage, Partitioners, type Producer } from 'kafkajs';
-import { type ConsumedEvent, type ConsumerStats } from './event-consumer';
+
+export interface ConsumedEvent {
+  event: EventEnvelope;
+  topic: string;
+  partition: number;
+  offset: string;
+  /** When the broker appended the message (ms since epoch). */
+  appendedAt: number;
+}
+
+export interface ConsumerStats {
+  applied: number;
+  deadLettered: number;
+}
 
 /** How a failed batch is treated: retried as it is, or split to find the event that fails. */
 export type FailureKind = 'transient' | 'event';
