@@ -181,6 +181,8 @@ function UnitTrend({ unitId, month }: { unitId: string; month: string }) {
   const results = useQueries({
     queries: months.map((m) => ({
       queryKey: ['scores', unitId, m],
+      // The month shown moves with callbacks, as the ranking above; earlier months are settled.
+      refetchInterval: m === month ? 15_000 : (false as const),
       queryFn: async () =>
         (await call(
           api.GET('/views/scores', { params: { query: { month: m, unit: unitId, limit: 1 } } }),
