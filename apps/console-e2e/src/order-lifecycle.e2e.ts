@@ -26,7 +26,9 @@ test('the console loads for the first time (measured, not asserted)', async ({ p
         (sum, r) => sum + ((r as PerformanceResourceTiming).transferSize || 0),
         nav.transferSize || 0,
       );
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     return {
+      firstContentfulPaintMs: fcp ? Math.round(fcp.startTime) : null,
       domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
       loadMs: Math.round(nav.loadEventEnd),
       bytes,
