@@ -930,14 +930,24 @@ async function test() {
       ['Lint', ['npx', ['eslint', '.']]],
       ['Typecheck', ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]],
       ['Tests', ['npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=stream', '--skipNxCache']]],
+      // Last: the console built (skipped when nothing it is built from changed), then Playwright
+      // on Debian's Chromium against the api, worker and projector that run.ts starts on a free port.
+      [
+        'Browser tests',
+        ['node', ['-r', '@swc-node/register', 'apps/console-e2e/src/run.ts']],
+        buildConsole,
+      ],
     ];
-    for (const [label, [cmd, args]] of steps) {
+    for (const [label, [cmd, args], before] of steps) {
       log(`${label}…`);
+      const started = Date.now();
+      before?.();
       const res = run(cmd, args, {
         cwd: ROOT,
-        env: { ...env, JEST_RESULTS_DIR: resultsDir },
+        env: { ...env, JEST_RESULTS_DIR: resultsDir, SWC_NODE_PROJECT: 'tsconfig.base.json' },
         stdio: 'inherit',
       });
+      log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)}s`);
       if (res.status !== 0) {
         code = res.status ?? 1;
         log(red(`${label} failed.`));
