@@ -15,10 +15,10 @@
 //
 // Everything it writes is under .data/cluster/ (git-ignored).
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kafkaStorageFormatArgs, newKafkaClusterId } from './servers.mjs';
 import * as stack from './stack.mjs';
 import {
   CLUSTER_PORTS,
@@ -234,7 +234,7 @@ async function kafkaBrokerHealthy(n) {
 function formatKafkaStorage() {
   const idFile = path.join(KAFKA_DIR, 'cluster-id');
   if (!fs.existsSync(idFile)) {
-    const id = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+    const id = newKafkaClusterId();
     fs.mkdirSync(KAFKA_DIR, { recursive: true });
     fs.writeFileSync(idFile, id);
   }
@@ -244,12 +244,12 @@ function formatKafkaStorage() {
     log(`Formatting Kafka storage of broker ${n} (KRaft, cluster ${clusterId})…`);
     runOrFail(
       'java',
-      stack.javaArgs(path.join(KAFKA_DIR, 'log4j.properties'), 'kafka.tools.StorageTool', [
-        'format',
-        `--cluster-id=${clusterId}`,
-        '-c',
-        path.join(KAFKA_DIR, `broker-${n}.properties`),
-      ]),
+      kafkaStorageFormatArgs({
+        lib: stack.KAFKA_LIB,
+        log4jFile: path.join(KAFKA_DIR, 'log4j.properties'),
+        propsFile: path.join(KAFKA_DIR, `broker-${n}.properties`),
+        clusterId,
+      }),
       `Kafka storage format of broker ${n}`,
     );
   }

@@ -12,11 +12,23 @@
 //
 // Everything it writes lives in .data/ (git-ignored): venv, jars, databases, logs, PID files.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  initPostgresCluster,
+  kafkaJavaArgs,
+  kafkaLog4j,
+  kafkaStorageFormatArgs,
+  kraftBrokerProperties,
+  makeReachableForPostgres,
+  newKafkaClusterId,
+  postgresBinDir,
+  postgresCommand,
+  postgresServerOptionString,
+} from './servers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DATA = path.resolve(process.env.HOTLINE_DATA_DIR ?? path.join(ROOT, '.data'));
@@ -301,16 +313,6 @@ function installKafka() {
   });
 }
 
-function postgresBinDir() {
-  const base = '/usr/lib/postgresql';
-  if (!fs.existsSync(base)) return null;
-  const versions = fs
-    .readdirSync(base)
-    .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions.length ? path.join(base, versions[0], 'bin') : null;
-}
-
 function installPostgres() {
   if (postgresBinDir()) return;
   if (process.getuid?.() !== 0) {
@@ -475,52 +477,23 @@ function buildWorkflowBundle() {
 const PG_DIR = path.join(DATA, 'postgres');
 const PG_DATA = path.join(PG_DIR, 'cluster');
 const asRoot = process.getuid?.() === 0;
+const pgCommand = postgresCommand;
 
-/** Runs a PostgreSQL binary as the postgres user when we are root (the server refuses root). */
-function pgCommand(bin, args) {
-  const exe = path.join(postgresBinDir(), bin);
-  return asRoot ? ['runuser', ['-u', 'postgres', '--', exe, ...args]] : [exe, args];
-}
-
-/** The postgres user must be able to reach .data/postgres: give traverse (x) rights to the parents. */
-function makeReachableForPostgres(dir) {
-  if (!asRoot) return;
-  const changed = [];
-  for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
-    const st = fs.statSync(d);
-    if ((st.mode & 0o001) === 0) {
-      fs.chmodSync(d, st.mode | 0o001);
-      changed.push(d);
-    }
-  }
+function makeReachable(dir) {
+  const changed = makeReachableForPostgres(dir);
   if (changed.length) log(`Gave the postgres user traverse (o+x) access to: ${changed.join(', ')}`);
-}
-
-function pgChown(p) {
-  if (asRoot) runOrFail('chown', ['-R', 'postgres:postgres', p], `chown ${p}`);
 }
 
 function initPostgres() {
   if (fs.existsSync(path.join(PG_DATA, 'PG_VERSION'))) return;
   log('Creating the PostgreSQL cluster in .data/postgres/cluster…');
   fs.mkdirSync(PG_DIR, { recursive: true });
-  makeReachableForPostgres(PG_DIR);
-  const pwfile = path.join(PG_DIR, 'superuser.pw');
-  fs.writeFileSync(pwfile, 'postgres\n');
-  pgChown(PG_DIR);
-  const [cmd, args] = pgCommand('initdb', [
-    '-D',
-    PG_DATA,
-    '-U',
-    'postgres',
-    '--pwfile',
-    pwfile,
-    '--auth=scram-sha-256',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-  ]);
-  runOrFail(cmd, args, 'initdb');
+  makeReachable(PG_DIR);
+  try {
+    initPostgresCluster({ dir: PG_DIR, dataDir: PG_DATA, superuserPassword: 'postgres' });
+  } catch (err) {
+    fail(err.message);
+  }
 }
 
 async function pgReady() {
@@ -566,7 +539,7 @@ async function startPostgres() {
   if (alive(pidOf()) && (await pgReady())) return { name: 'postgres', started: false };
   await ensurePortFree('PostgreSQL', PORTS.postgres);
   initPostgres();
-  makeReachableForPostgres(PG_DIR);
+  makeReachable(PG_DIR);
   const logFile = path.join(LOGS, 'postgres.log');
   fs.mkdirSync(LOGS, { recursive: true });
   fs.appendFileSync(logFile, '');
@@ -581,7 +554,7 @@ async function startPostgres() {
     '-t',
     '60',
     '-o',
-    `-p ${PORTS.postgres} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200`,
+    postgresServerOptionString(PORTS.postgres),
     'start',
   ]);
   runOrFail(cmd, args, 'pg_ctl start');
@@ -619,34 +592,18 @@ const KAFKA_DIR = path.join(DATA, 'kafka');
 
 function kafkaConfig() {
   const storage = path.join(KAFKA_DIR, 'storage');
-  const props = `# Written by docker/native/stack.mjs — single-node KRaft broker for development.
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:${PORTS.kafkaController}
-listeners=PLAINTEXT://127.0.0.1:${PORTS.kafka},CONTROLLER://127.0.0.1:${PORTS.kafkaController}
-advertised.listeners=PLAINTEXT://127.0.0.1:${PORTS.kafka}
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
-log.dirs=${storage}
-num.partitions=3
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=10
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=false
-log.retention.hours=-1
-`;
-  const log4j = `log4j.rootLogger=INFO, stdout
-log4j.appender.stdout=org.apache.log4j.ConsoleAppender
-log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
-log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
-log4j.logger.kafka=INFO
-log4j.logger.org.apache.kafka=INFO
-log4j.logger.state.change.logger=WARN
-log4j.logger.kafka.controller=WARN
-`;
+  const props = kraftBrokerProperties({
+    header: 'Written by docker/native/stack.mjs — single-node KRaft broker for development.',
+    port: PORTS.kafka,
+    controllerPort: PORTS.kafkaController,
+    storageDir: storage,
+  });
+  const log4j = kafkaLog4j('INFO', {
+    kafka: 'INFO',
+    'org.apache.kafka': 'INFO',
+    'state.change.logger': 'WARN',
+    'kafka.controller': 'WARN',
+  });
   fs.mkdirSync(KAFKA_DIR, { recursive: true });
   const propsFile = path.join(KAFKA_DIR, 'server.properties');
   const log4jFile = path.join(KAFKA_DIR, 'log4j.properties');
@@ -656,14 +613,7 @@ log4j.logger.kafka.controller=WARN
 }
 
 function javaArgs(log4jFile, mainClass, rest, heap = []) {
-  return [
-    ...heap,
-    `-Dlog4j.configuration=file:${log4jFile}`,
-    '-cp',
-    `${KAFKA_LIB}/*`,
-    mainClass,
-    ...rest,
-  ];
+  return kafkaJavaArgs({ lib: KAFKA_LIB, log4jFile, mainClass, args: rest, heap });
 }
 
 async function kafkaHealthy() {
@@ -693,16 +643,14 @@ async function startKafka() {
   const { propsFile, log4jFile, storage } = kafkaConfig();
   if (!fs.existsSync(path.join(storage, 'meta.properties'))) {
     log('Formatting Kafka storage (KRaft) in .data/kafka/storage…');
-    // Passed as --cluster-id=…: a base64url id may start with '-', which would read as an option.
-    const clusterId = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
     runOrFail(
       'java',
-      javaArgs(log4jFile, 'kafka.tools.StorageTool', [
-        'format',
-        `--cluster-id=${clusterId}`,
-        '-c',
+      kafkaStorageFormatArgs({
+        lib: KAFKA_LIB,
+        log4jFile,
         propsFile,
-      ]),
+        clusterId: newKafkaClusterId(),
+      }),
       'Kafka storage format',
     );
   }
@@ -982,14 +930,24 @@ async function test() {
       ['Lint', ['npx', ['eslint', '.']]],
       ['Typecheck', ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]],
       ['Tests', ['npx', ['nx', 'run-many', '-t', 'test', '--outputStyle=stream', '--skipNxCache']]],
+      // Last: the console built (skipped when nothing it is built from changed), then Playwright
+      // on Debian's Chromium against the api, worker and projector that run.ts starts on a free port.
+      [
+        'Browser tests',
+        ['node', ['-r', '@swc-node/register', 'apps/console-e2e/src/run.ts']],
+        buildConsole,
+      ],
     ];
-    for (const [label, [cmd, args]] of steps) {
+    for (const [label, [cmd, args], before] of steps) {
       log(`${label}…`);
+      const started = Date.now();
+      before?.();
       const res = run(cmd, args, {
         cwd: ROOT,
-        env: { ...env, JEST_RESULTS_DIR: resultsDir },
+        env: { ...env, JEST_RESULTS_DIR: resultsDir, SWC_NODE_PROJECT: 'tsconfig.base.json' },
         stdio: 'inherit',
       });
+      log(`${label}: ${((Date.now() - started) / 1000).toFixed(1)}s`);
       if (res.status !== 0) {
         code = res.status ?? 1;
         log(red(`${label} failed.`));

@@ -1,10 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client as PgClient } from 'pg';
+import {
+  initPostgresCluster,
+  kafkaJavaArgs,
+  kafkaLog4j,
+  kafkaStorageFormatArgs,
+  kraftBrokerProperties,
+  newKafkaClusterId,
+  postgresCommand,
+  postgresServerArgs,
+} from '../../docker/native/servers.mjs';
 import { ManagedProcess } from './processes';
 
 /**
@@ -23,7 +32,6 @@ export const FAULT_PORTS = {
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data');
 export const FAULTS_DIR = path.join(DATA, 'faults');
-const asRoot = process.getuid?.() === 0;
 
 export interface Servers {
   /** Environment for the apps: where the servers are. */
@@ -31,31 +39,6 @@ export interface Servers {
   /** The servers that may be killed, by name (none when the servers are shared). */
   killable: Record<string, ManagedProcess>;
   stop(): Promise<void>;
-}
-
-function run(cmd: string, args: string[], what: string, env?: NodeJS.ProcessEnv): string {
-  const res = spawnSync(cmd, args, { encoding: 'utf8', env: env ?? process.env });
-  if (res.status !== 0)
-    throw new Error(`${what} failed (${res.status}): ${(res.stderr || res.stdout).trim()}`);
-  return res.stdout;
-}
-
-function postgresBin(name: string): string {
-  const base = '/usr/lib/postgresql';
-  const versions = fs.existsSync(base)
-    ? fs
-        .readdirSync(base)
-        .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  if (!versions[0])
-    throw new Error('PostgreSQL is not installed: run `npm run stack -- install` first');
-  return path.join(base, versions[0], 'bin', name);
-}
-
-/** A PostgreSQL binary as the postgres user when we are root (the server refuses root). */
-function asPostgres(bin: string, args: string[]): [string, string[]] {
-  return asRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
 }
 
 function tcpConnects(port: number): Promise<boolean> {
@@ -79,32 +62,11 @@ async function ensurePortFree(port: number, what: string): Promise<void> {
 function postgres(P: typeof FAULT_PORTS, home: string): ManagedProcess {
   const dir = path.join(home, 'postgres');
   const cluster = path.join(dir, 'cluster');
-  if (!fs.existsSync(path.join(cluster, 'PG_VERSION'))) {
-    fs.mkdirSync(dir, { recursive: true });
-    if (asRoot) run('chown', ['-R', 'postgres:postgres', dir], 'chown .data/faults/postgres');
-    const [cmd, args] = asPostgres(postgresBin('initdb'), [
-      '-D',
-      cluster,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--locale=C.UTF-8',
-    ]);
-    run(cmd, args, 'initdb');
-  }
-  const [cmd, args] = asPostgres(postgresBin('postgres'), [
+  initPostgresCluster({ dir, dataDir: cluster });
+  const [cmd, args] = postgresCommand('postgres', [
     '-D',
     cluster,
-    '-p',
-    String(P.postgres),
-    '-c',
-    'listen_addresses=127.0.0.1',
-    '-c',
-    'unix_socket_directories=',
-    '-c',
-    'max_connections=200',
+    ...postgresServerArgs(P.postgres),
   ]);
   const url = `postgres://postgres@127.0.0.1:${P.postgres}/postgres`;
   return new ManagedProcess({
@@ -148,56 +110,41 @@ function kafka(P: typeof FAULT_PORTS, home: string): ManagedProcess {
   const log4j = path.join(dir, 'log4j.properties');
   fs.writeFileSync(
     props,
-    `process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:${P.kafkaController}
-listeners=PLAINTEXT://127.0.0.1:${P.kafka},CONTROLLER://127.0.0.1:${P.kafkaController}
-advertised.listeners=PLAINTEXT://127.0.0.1:${P.kafka}
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
-log.dirs=${storage}
-num.partitions=3
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=4
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=false
-log.retention.hours=-1
-`,
+    kraftBrokerProperties({
+      port: P.kafka,
+      controllerPort: P.kafkaController,
+      storageDir: storage,
+      offsetsTopicPartitions: 4,
+    }),
   );
-  fs.writeFileSync(
-    log4j,
-    `log4j.rootLogger=WARN, stdout
-log4j.appender.stdout=org.apache.log4j.ConsoleAppender
-log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
-log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
-`,
-  );
+  fs.writeFileSync(log4j, kafkaLog4j('WARN'));
   const lib = path.join(DATA, 'kafka', 'lib');
   if (!fs.existsSync(lib))
     throw new Error('the Kafka jars are missing: run `npm run stack -- install` first');
-  const java = (main: string, rest: string[], heap: string[] = []) => [
-    ...heap,
-    `-Dlog4j.configuration=file:${log4j}`,
-    '-cp',
-    `${lib}/*`,
-    main,
-    ...rest,
-  ];
   if (!fs.existsSync(path.join(storage, 'meta.properties'))) {
-    const clusterId = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
-    run(
+    const res = spawnSync(
       'java',
-      java('kafka.tools.StorageTool', ['format', `--cluster-id=${clusterId}`, '-c', props]),
-      'Kafka storage format',
+      kafkaStorageFormatArgs({
+        lib,
+        log4jFile: log4j,
+        propsFile: props,
+        clusterId: newKafkaClusterId(),
+      }),
+      { encoding: 'utf8' },
     );
+    if (res.status !== 0)
+      throw new Error(`Kafka storage format failed (${res.status}): ${res.stderr || res.stdout}`);
   }
   return new ManagedProcess({
     name: 'kafka',
     command: 'java',
-    args: java('kafka.Kafka', [props], ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC']),
+    args: kafkaJavaArgs({
+      lib,
+      log4jFile: log4j,
+      mainClass: 'kafka.Kafka',
+      args: [props],
+      heap: ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC'],
+    }),
     logFile: path.join(home, 'logs', 'kafka.log'),
     readyTimeoutMs: 120_000,
     ready: async () => {

@@ -2,3 +2,5 @@
 export * from './order/order.workflow';
 export * from './whistle/whistle.workflow';
 export * from './admission/admission.workflow';
+export * from './deputy/deputy-item.workflow';
+export * from './proactive/proactive-task.workflow';

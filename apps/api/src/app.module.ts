@@ -1,4 +1,5 @@
 import { AdmissionsModule } from './admissions/admissions.module';
+import { DeputiesModule } from './deputies/deputies.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -13,6 +14,7 @@ import { ConsoleModule } from './console/console.module';
 import { type Settings } from './infrastructure/settings';
 import { Open311Module } from './open311/open311.module';
 import { OrdersModule } from './orders/orders.module';
+import { ProactiveTasksModule } from './proactive-tasks/proactive-tasks.module';
 import { ViewsModule } from './views/views.module';
 import { WhistlesModule } from './whistles/whistles.module';
 
@@ -39,6 +41,8 @@ export class AppModule {
         ViewsModule,
         LedgersModule,
         AdmissionsModule,
+        DeputiesModule,
+        ProactiveTasksModule,
         ApiMetricsModule,
         ConsoleModule.forInfrastructure({ config: settings.api }),
       ],

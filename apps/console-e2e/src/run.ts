@@ -23,6 +23,8 @@ async function main(): Promise<number> {
     return 1;
   }
   process.env.API_RATE_LIMIT_PER_MINUTE ??= '100000';
+  // The apps' request log would drown Playwright's list; errors still show.
+  process.env.LOG_LEVEL ??= 'error';
   const system = await startTestSystem({ isolated: true });
   try {
     await system.api.app.listen(0, '127.0.0.1');

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { type Claims, type Role, session } from './auth/session';
 import { SignInPage } from './auth/SignInPage';
 import { Loading } from './components/common';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
 
 const IntakePage = lazy(() => import('./pages/intake/IntakePage'));
@@ -40,22 +41,24 @@ export function App() {
   const can = (...roles: Role[]) => roles.includes(claims.role);
   return (
     <AppLayout claims={claims}>
-      <Suspense fallback={<Loading />}>
-        <Routes>
-          <Route path="/" element={<Navigate to={HOME[claims.role]} replace />} />
-          <Route path="/signin" element={<Navigate to={HOME[claims.role]} replace />} />
-          {can('operator', 'supervisor') && <Route path="/intake" element={<IntakePage />} />}
-          {can('unit') && <Route path="/inbox" element={<InboxPage claims={claims} />} />}
-          <Route path="/orders/:orderId" element={<OrderPage claims={claims} />} />
-          {can('supervisor', 'auditor', 'operator') && (
-            <Route path="/centre" element={<CommandCentrePage claims={claims} />} />
-          )}
-          <Route path="/analysis" element={<AnalysisPage />} />
-          <Route path="/whistles" element={<WhistlesPage claims={claims} />} />
-          <Route path="/whistles/:whistleId" element={<WhistlePage claims={claims} />} />
-          <Route path="*" element={<Navigate to={HOME[claims.role]} replace />} />
-        </Routes>
-      </Suspense>
+      <PageErrorBoundary key={location.pathname}>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<Navigate to={HOME[claims.role]} replace />} />
+            <Route path="/signin" element={<Navigate to={HOME[claims.role]} replace />} />
+            {can('operator', 'supervisor') && <Route path="/intake" element={<IntakePage />} />}
+            {can('unit') && <Route path="/inbox" element={<InboxPage claims={claims} />} />}
+            <Route path="/orders/:orderId" element={<OrderPage claims={claims} />} />
+            {can('supervisor', 'auditor', 'operator') && (
+              <Route path="/centre" element={<CommandCentrePage claims={claims} />} />
+            )}
+            <Route path="/analysis" element={<AnalysisPage />} />
+            <Route path="/whistles" element={<WhistlesPage claims={claims} />} />
+            <Route path="/whistles/:whistleId" element={<WhistlePage claims={claims} />} />
+            <Route path="*" element={<Navigate to={HOME[claims.role]} replace />} />
+          </Routes>
+        </Suspense>
+      </PageErrorBoundary>
     </AppLayout>
   );
 }

@@ -5,7 +5,7 @@ import { apiConfigFromEnv } from '../../api/src/api-config';
 import { createApi, type RunningApi } from '../../api/src/bootstrap';
 import { platformConfigFromEnv } from '../../api/src/infrastructure/settings';
 import { HotlineApi } from './support/hotline-api';
-import { TcpProxy } from './support/tcp-proxy';
+import { TcpProxy } from '../../../tools/testing/tcp-proxy';
 import { eventually, startTestSystem, type TestSystem } from './test-system';
 
 /** A request that has not answered by then is a hang: the API must answer (503) well before. */

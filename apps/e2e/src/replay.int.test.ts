@@ -135,6 +135,59 @@ describe('replaying the whole topic leaves every view identical', () => {
       );
       return row?.n === 2 ? true : undefined;
     });
+    // A deputy's suggestion (家站点), recorded at a station and handed to a department.
+    const session = await api
+      .http()
+      .post('/dev/session')
+      .send({ role: 'deputy', deputyId: 'RD-XH-03' })
+      .expect(201);
+    const deputy = { Authorization: `Bearer ${session.body.token as string}` };
+    const deputyItem = (
+      await api
+        .http()
+        .post('/deputy-items')
+        .set(deputy)
+        .send({ kind: 'suggestion', content: '建议在星湖西里南门公交站增设候车亭' })
+        .expect(201)
+    ).body.itemId as string;
+    await eventually(async () => {
+      const r = await api.http().get(`/deputy-items/${deputyItem}`).set(deputy);
+      return r.body.handOverBy ? true : undefined;
+    });
+    await api
+      .http()
+      .post(`/deputy-items/${deputyItem}/hand-over`)
+      .set(deputy)
+      .send({ route: 'proposal', unitId: 'JTW', note: '请区交通委研究' })
+      .expect(200);
+    await eventually(async () => {
+      const [row] = await db.rows<{ n: number }>(
+        `SELECT last_sequence AS n FROM projection_position WHERE aggregate_id = $1`,
+        [deputyItem],
+      );
+      return row?.n === 2 ? true : undefined;
+    });
+    // A proactive task (未诉先办) from the noise hotspot, owned by the street: off-list work too.
+    const hotspot = await eventually(async () => {
+      const r = await api.http().get('/views/hotspots?community=XHJD-02').set(api.as('supervisor'));
+      return r.body.items?.[0]?.hotspotId as string | undefined;
+    });
+    const task = await api
+      .http()
+      .post('/proactive-tasks')
+      .set(api.as('supervisor'))
+      .send({
+        source: { kind: 'hotspot', hotspotId: hotspot },
+        dueBy: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      })
+      .expect(201);
+    await eventually(async () => {
+      const [row] = await db.rows<{ n: number }>(
+        `SELECT last_sequence AS n FROM projection_position WHERE aggregate_id = $1`,
+        [task.body.taskId],
+      );
+      return row?.n === 1 ? true : undefined;
+    });
     for (const id of orders) await db.untilProjected(id, await api.lastSequence(id));
     await db.untilProjected(synthetic.orderId, 4);
     await eventually(async () => {

@@ -73,7 +73,11 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const worker: RunningWorker =
     options.inProcessWorker === false
       ? { stop: async () => undefined }
-      : await startWorker({ kafka: kafkaConfigFromEnv(env), temporal: temporalConfigFromEnv(env) });
+      : await startWorker({
+          kafka: kafkaConfigFromEnv(env),
+          temporal: temporalConfigFromEnv(env),
+          database: databaseConfigFromEnv(env),
+        });
   const projector = await startProjector({
     kafka: kafkaConfigFromEnv(env),
     database: databaseConfigFromEnv(env),

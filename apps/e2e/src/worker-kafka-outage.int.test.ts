@@ -10,7 +10,7 @@ import { connectTemporalClient, temporalConfigFromEnv } from '@hotline/temporal'
 import { randomUUID } from 'node:crypto';
 import { startWorker } from '../../worker/src/bootstrap';
 import { noiseOrder } from '../../worker/src/testing/workflow-test-env';
-import { tcpRelay } from './support/tcp-relay';
+import { TcpProxy } from '../../../tools/testing/tcp-proxy';
 import { eventually } from './test-system';
 
 /**
@@ -28,7 +28,7 @@ describe('a worker started while Kafka is down', () => {
   }, 60_000);
 
   it('starts, answers for its orders, and publishes their events once Kafka is back', async () => {
-    const kafka = await tcpRelay(shared.brokers[0]!);
+    const kafka = await TcpProxy.down(shared.brokers[0]!);
     const worker = await startWorker({ kafka: { ...config, brokers: [kafka.address] }, temporal });
     const { client, connection } = await connectTemporalClient(temporal);
     const input = noiseOrder({ orderId: `HL-KDOWN-${runId}` });
@@ -45,7 +45,7 @@ describe('a worker started while Kafka is down', () => {
       }, 60_000);
       expect(state.status).toBe('dispatched');
 
-      await kafka.listen();
+      await kafka.open();
       const onTopic = await eventually(
         async () => {
           // The worker creates the topics when it first reaches Kafka: until then, nothing to read.
@@ -66,7 +66,7 @@ describe('a worker started while Kafka is down', () => {
     } finally {
       await connection.close();
       await worker.stop();
-      await kafka.close();
+      await kafka.cut();
     }
   }, 180_000);
 });

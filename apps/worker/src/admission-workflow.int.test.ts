@@ -1,9 +1,15 @@
 import { validateEvent } from '@hotline/contracts';
-import type { AdmissionCommand, AdmissionState, AdmissionWorkflowInput } from '@hotline/workflows';
+import type {
+  ActionResult,
+  AdmissionCommand,
+  AdmissionState,
+  AdmissionWorkflowInput,
+} from '@hotline/workflows';
 import { sleepUntil, untilCompleted } from './testing/whistle-test-helpers';
 import {
   eventsOf,
   refusal,
+  settled,
   startWorkflowTestHarness,
   typesOf,
   until,
@@ -70,10 +76,15 @@ type Command<T extends AdmissionCommand['type']> =
       ? Omit<C, 'type'>
       : never
     : never;
-const act = <T extends AdmissionCommand['type']>(id: string, type: T, cmd: Command<T>) =>
-  h.env.client.workflow
-    .getHandle(id)
-    .executeUpdate<AdmissionState, [Command<T>]>(`${type}Update`, { args: [cmd] });
+const act = async <T extends AdmissionCommand['type']>(id: string, type: T, cmd: Command<T>) =>
+  settled(
+    h,
+    id,
+    await h.env.client.workflow
+      .getHandle(id)
+      .executeUpdate<ActionResult<AdmissionState>, [Command<T>]>(`${type}Update`, { args: [cmd] }),
+    () => stateOf(id),
+  );
 
 describe('admission workflow', () => {
   it('admits an application within the review limit of 10 working days, and completes', async () => {

@@ -6,11 +6,17 @@ import {
 } from '@hotline/messaging';
 import { type TemporalConfig } from '@hotline/temporal';
 import { Logger } from '@nestjs/common';
-import { loadReferenceData, sampleAdmissionList } from '@hotline/domain';
+import { loadReferenceData, sampleAdmissionList, sampleDeputyStations } from '@hotline/domain';
 import { createAdmissionActivities } from './activities/admission-activities';
+import { createDeputyActivities } from './activities/deputy-activities';
 import { createEventActivities } from './activities/event-activities';
 import { createOrderActivities } from './activities/order-activities';
 import { createWhistleActivities } from './activities/whistle-activities';
+import {
+  createProactiveTaskActivities,
+  postgresGovernanceReadModels,
+} from './activities/proactive-task-activities';
+import { type DatabaseConfig, databaseConfigFromEnv } from '@hotline/persistence';
 import { TemporalWorker } from './worker.service';
 
 export interface WorkerConfig {
@@ -18,6 +24,8 @@ export interface WorkerConfig {
   temporal: TemporalConfig;
   /** Which reference data set the lookups answer from (libs/domain `loadReferenceData`). */
   referenceData?: string;
+  /** The read models the proactive tasks count complaints from; DATABASE_URL by default. */
+  database?: DatabaseConfig;
 }
 
 export interface RunningWorker {
@@ -41,10 +49,13 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   });
   const events = createEventActivities(publisher, (line) => logger.error(line));
   const ref = loadReferenceData(config.referenceData ?? 'sample-district');
+  const readModels = postgresGovernanceReadModels((config.database ?? databaseConfigFromEnv()).url);
   const activities = {
     ...createOrderActivities(ref, events),
     ...createWhistleActivities(ref, events),
     ...createAdmissionActivities(ref, sampleAdmissionList, events),
+    ...createDeputyActivities(ref, sampleDeputyStations, events),
+    ...createProactiveTaskActivities(ref, sampleAdmissionList, readModels, events),
   };
   const worker = await TemporalWorker.start(config.temporal, activities);
   logger.log(
@@ -54,6 +65,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     async stop() {
       await worker.stop();
       await publisher.close();
+      await readModels.close();
     },
   };
 }

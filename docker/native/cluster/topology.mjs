@@ -4,6 +4,7 @@
 // stack (Temporal 7233/8233, Kafka 9092/9093, API 3000); PostgreSQL (55432) is shared.
 import fs from 'node:fs';
 import path from 'node:path';
+import { kafkaLog4j, kraftBrokerProperties } from '../servers.mjs';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.32.1';
 export const TEMPORAL_UI_VERSION = 'v2.54.1';
@@ -117,43 +118,27 @@ export function clusterProcesses() {
 
 /** server.properties of KRaft broker+controller n (1..3). */
 export function kafkaBrokerProperties(n, storageDir) {
-  const voters = KAFKA_NODES.map(
-    (i) => `${i}@127.0.0.1:${CLUSTER_PORTS.kafkaController[i - 1]}`,
-  ).join(',');
-  const port = CLUSTER_PORTS.kafka[n - 1];
-  const controller = CLUSTER_PORTS.kafkaController[n - 1];
-  return `# Written by docker/native/cluster.mjs — KRaft broker+controller ${n} of 3.
-process.roles=broker,controller
-node.id=${n}
-controller.quorum.voters=${voters}
-listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controller}
-advertised.listeners=PLAINTEXT://127.0.0.1:${port}
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
-log.dirs=${storageDir}
-num.partitions=${KAFKA_TOPIC.partitions}
-default.replication.factor=${KAFKA_TOPIC.replicationFactor}
-min.insync.replicas=${KAFKA_TOPIC.minInsyncReplicas}
-offsets.topic.replication.factor=3
-offsets.topic.num.partitions=10
-transaction.state.log.replication.factor=3
-transaction.state.log.min.isr=2
-unclean.leader.election.enable=false
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=false
-log.retention.hours=-1
-`;
+  return kraftBrokerProperties({
+    header: `Written by docker/native/cluster.mjs — KRaft broker+controller ${n} of 3.`,
+    nodeId: n,
+    port: CLUSTER_PORTS.kafka[n - 1],
+    controllerPort: CLUSTER_PORTS.kafkaController[n - 1],
+    voters: KAFKA_NODES.map((i) => ({
+      nodeId: i,
+      controllerPort: CLUSTER_PORTS.kafkaController[i - 1],
+    })),
+    storageDir,
+    partitions: KAFKA_TOPIC.partitions,
+    replicationFactor: KAFKA_TOPIC.replicationFactor,
+    minInsyncReplicas: KAFKA_TOPIC.minInsyncReplicas,
+  });
 }
 
-export const KAFKA_LOG4J = `log4j.rootLogger=WARN, stdout
-log4j.appender.stdout=org.apache.log4j.ConsoleAppender
-log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
-log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
-log4j.logger.kafka.server.KafkaServer=INFO
-log4j.logger.kafka.server.BrokerServer=INFO
-log4j.logger.org.apache.kafka.controller=WARN
-`;
+export const KAFKA_LOG4J = kafkaLog4j('WARN', {
+  'kafka.server.KafkaServer': 'INFO',
+  'kafka.server.BrokerServer': 'INFO',
+  'org.apache.kafka.controller': 'WARN',
+});
 
 /** Temporal server config of process n: PostgreSQL persistence and (advanced) visibility. */
 export function temporalServerConfig(n, { dynamicConfigFile, logLevel = 'warn' }) {

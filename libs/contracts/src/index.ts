@@ -4,6 +4,8 @@ export * from './events/proactive-events';
 export * from './events/whistle-events';
 export * from './events/typed-events';
 export * from './events/admission-events';
+export * from './events/deputy-events';
+export * from './events/proactive-task-events';
 export * from './events/registry';
 export * from './events/topics';
 export * from './api/create-order';

@@ -5,6 +5,7 @@
 
 // Reference data
 export type {
+  City,
   Community,
   District,
   FilterRule,
@@ -32,13 +33,27 @@ export type {
   StreetRole,
   Unit,
   UnitKind,
+  UnitLevel,
   Urgency,
   WhistleType,
 } from './reference/types';
 export { REFERENCE_FILES } from './reference/types';
 export { parseReferenceData, type RawReferenceFiles } from './reference/parse';
 export { ReferenceDataError, formatProblem, type ReferenceProblem } from './reference/errors';
-export { sampleReferenceData } from './reference/sample';
+export {
+  sampleReferenceData,
+  sampleCityReferenceData,
+  SAMPLE_DISTRICT_ID,
+} from './reference/sample';
+export {
+  cityUnits,
+  districtById,
+  districtOfUnit,
+  districtReferenceData,
+  streetsOfDistrict,
+  unitForRole,
+  unitsOfDistrict,
+} from './reference/city';
 export { loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
 export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
 
@@ -101,6 +116,39 @@ export {
   type ReturnRequest,
 } from './routing/returns';
 export type { ReturnHistory, RoutingDecision, RoutingRequest } from './routing/types';
+export {
+  arbiterFor,
+  centreUnitId,
+  checkPushDown,
+  escalationTarget,
+  routeCityOrder,
+  type CityRoutingContext,
+  type CityRoutingDecision,
+  type CityRoutingRequest,
+  type DevolvedEnforcement,
+  type Escalation,
+  type PushDownCheck,
+  type PushDownRequest,
+  type TakingCentre,
+} from './routing/city-routing';
+
+// Devolved enforcement powers (执法职权清单)
+export {
+  devolvedPowerFor,
+  EnforcementPowerListError,
+  ENFORCEMENT_POWERS_FILE,
+  parseEnforcementPowers,
+  powerHistory,
+  powerOn,
+  powersInForce,
+  type EnforcementPower,
+  type EnforcementPowerList,
+  type PowerAdjustment,
+  type PowerInForce,
+  type PowerPeriod,
+  type PowerSource,
+} from './enforcement/powers';
+export { sampleEnforcementPowers } from './enforcement/sample';
 
 // Whistle
 export {
@@ -125,6 +173,14 @@ export {
   unitMonthScoreFromCounts,
 } from './scoring/monthly-scores';
 export { rankUnits, RANKING_GROUP_OF, type RankedUnit, type UnitRanking } from './scoring/ranking';
+export {
+  CITY_RANKING_GROUPS,
+  type CityRankedEntry,
+  type CityRanking,
+  type CityRankingGroup,
+  rankCity,
+  type RankingScope,
+} from './scoring/city-ranking';
 export {
   whistleDepartmentEvaluation,
   type DepartmentWhistleEvaluation,
@@ -152,6 +208,7 @@ export {
   type UnitLedger,
   type UnitLedgerInput,
 } from './ledger/unit-ledger';
+export { deputyLedgerSection, type LedgerDeputyItemRow } from './ledger/deputy-ledger';
 
 // Duty admission (准入)
 export {
@@ -173,3 +230,37 @@ export {
   type AdmissionRefusalReason,
 } from './admission/admission';
 export { sampleAdmissionApplication, sampleAdmissionList } from './admission/sample-admission-list';
+
+// Deputies' channel (人大代表之家、联络站、联系点)
+export {
+  DEPUTY_ITEM_KINDS,
+  DEPUTY_LEVELS,
+  DEPUTY_RATINGS,
+  DeputyStationsError,
+  RESIDENT_FEEDBACK_CHANNELS,
+  STATION_KINDS,
+  canHandProposalTo,
+  checkProposalDue,
+  findDeputy,
+  parseDeputyStations,
+  reminderAt,
+  stationRecords,
+  type Deputy,
+  type DeputyItemKind,
+  type DeputyLevel,
+  type DeputyPolicy,
+  type DeputyRating,
+  type DeputyStation,
+  type DeputyStations,
+  type HandOverCheck,
+  type ResidentFeedbackChannel,
+  type StationKind,
+  type StationRecord,
+  type StationRecordItem,
+} from './deputies/deputies';
+export { sampleDeputyStations } from './deputies/sample-deputy-stations';
+// Proactive tasks (未诉先办, 每月一题) and off-list work (清单外事项)
+export * from './proactive/proactive-task';
+export * from './admission/off-list';
+export * from './ledger/governance-sections';
+export * from './proactive/sample-proactive-tasks';

@@ -1,14 +1,14 @@
 import { type EventEnvelope, eventTopics } from '@hotline/contracts';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { deleteTopics, ensureTopics } from './topics';
 import { createKafka } from './kafka';
 import { kafkaConfigFromEnv, type KafkaConfig } from './kafka-config';
 import { KafkaEventPublisher, PRODUCER_RETRY } from './event-publisher';
 import { type RawMessage, TopicReader } from './topic-reader';
+import { TcpProxy } from '../../../tools/testing/tcp-proxy';
 
 /**
- * The publisher on the real Kafka (topics of this run's own). Kafka "down" is a TCP relay to the
+ * The publisher on the real Kafka (topics of this run's own). Kafka "down" is a TCP proxy to the
  * broker that is not listening yet: the client's first contact (bootstrap) goes through it; the
  * shared broker itself is never touched.
  */
@@ -45,34 +45,6 @@ function event(
   } as EventEnvelope;
 }
 
-/** A relay on a free port to the broker; `listen()` opens it, until then nothing answers there. */
-async function relay(target: string) {
-  const [host, port] = target.split(':');
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(port), host);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('error', () => s.destroy());
-      s.on('close', () => sockets.delete(s));
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  const probe = net.createServer();
-  const free = await new Promise<number>((resolve) =>
-    probe.listen(0, '127.0.0.1', () => resolve((probe.address() as net.AddressInfo).port)),
-  );
-  await new Promise<void>((r) => probe.close(() => r()));
-  return {
-    address: `127.0.0.1:${free}`,
-    listen: () => new Promise<void>((r) => server.listen(free, '127.0.0.1', () => r())),
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => (server.listening ? server.close(() => r()) : r()));
-    },
-  };
-}
-
 async function readAll(topic: string): Promise<RawMessage[]> {
   const messages: RawMessage[] = [];
   const reader = new TopicReader(createKafka(config), [topic], `pub-test-${randomUUID()}`);
@@ -94,7 +66,7 @@ afterAll(async () => {
 
 describe('KafkaEventPublisher', () => {
   it('connects again after Kafka was unreachable at the first publish, instead of failing for ever', async () => {
-    const down = await relay(base.brokers[0]!);
+    const down = await TcpProxy.down(base.brokers[0]!);
     const publisher = new KafkaEventPublisher(
       createKafka({ ...config, brokers: [down.address] }, () => {}, { retry: PRODUCER_RETRY }),
       config,
@@ -105,11 +77,11 @@ describe('KafkaEventPublisher', () => {
       // Kafka unreachable: the publish fails back to its caller (bounded retries, no hang)…
       await expect(publisher.publish([first])).rejects.toThrow();
       // …and once Kafka answers, the next publish (the activity's retry) goes through.
-      await down.listen();
+      await down.open();
       await expect(publisher.publish([first])).resolves.toEqual({ published: 1, deadLettered: [] });
     } finally {
       await publisher.close();
-      await down.close();
+      await down.cut();
     }
     const onTopic = (await readAll(topics.orderEvents)).filter(
       (m) => m.key?.toString() === orderId,

@@ -17,7 +17,12 @@ import { ProjectionAnomalies1763884820100 } from './migrations/1763884820100-pro
 import { LedgerFiles1764316800000 } from './migrations/1764316800000-ledger-files';
 import { LedgerFileEntity } from './entities/ledger-file.entity';
 import { AdmissionReadModels1764320400000 } from './migrations/1764320400000-admission-read-models';
+import { ProactiveTaskReadModels1764331200000 } from './migrations/1764331200000-proactive-task-read-models';
+import { DeputyReadModels1764345600000 } from './migrations/1764345600000-deputy-read-models';
+import { DeputyResidentContact1764345600100 } from './migrations/1764345600100-deputy-resident-contact';
+import { DeputyResidentContactEntity } from './entities/deputy.entities';
 import { OrderIntakeWorkflowStarted1764400000000 } from './migrations/1764400000000-order-intake-workflow-started';
+import { OrderViewLevels1764400000000 } from './migrations/1764400000000-order-view-levels';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -27,6 +32,7 @@ export const ENTITIES = [
   ...READ_MODEL_ENTITIES,
   HotspotOutboxEntity,
   LedgerFileEntity,
+  DeputyResidentContactEntity,
 ];
 /**
  * In the order they run. New changes: one change per file, appended here; never edit an applied
@@ -45,7 +51,11 @@ export const MIGRATIONS = [
   ProjectionAnomalies1763884820100,
   LedgerFiles1764316800000,
   AdmissionReadModels1764320400000,
+  ProactiveTaskReadModels1764331200000,
+  DeputyReadModels1764345600000,
+  DeputyResidentContact1764345600100,
   OrderIntakeWorkflowStarted1764400000000,
+  OrderViewLevels1764400000000,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

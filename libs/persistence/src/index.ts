@@ -14,5 +14,7 @@ export * from './entities/projection-position.entities';
 export * from './entities/whistle.entities';
 export * from './entities/ledger-file.entity';
 export * from './entities/admission.entities';
+export * from './entities/deputy.entities';
+export * from './entities/proactive-task.entities';
 export * from './read-models';
 export * from './schemas';

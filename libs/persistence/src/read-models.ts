@@ -3,7 +3,9 @@ import {
   AdmissionApplicationEntity,
   AdmissionListEntryEntity,
 } from './entities/admission.entities';
+import { DeputyItemEntity, DeputyStationRecordEntity } from './entities/deputy.entities';
 import { HotspotEntity, HotspotOrderEntity } from './entities/hotspot.entities';
+import { OffListWorkEntity, ProactiveTaskEntity } from './entities/proactive-task.entities';
 import { MatterMonthCountEntity } from './entities/matter-month-count.entity';
 import { OrderTimelineEntity } from './entities/order-timeline.entity';
 import { OrderViewEntity } from './entities/order-view.entity';
@@ -40,6 +42,10 @@ export const READ_MODEL_ENTITIES = [
   DepartmentEvaluationEntity,
   AdmissionApplicationEntity,
   AdmissionListEntryEntity,
+  DeputyItemEntity,
+  DeputyStationRecordEntity,
+  ProactiveTaskEntity,
+  OffListWorkEntity,
 ];
 
 /**

@@ -1,4 +1,4 @@
-import type { EventEnvelope, Urgency, WhistleType } from '@hotline/contracts';
+import type { EventEnvelope, TakenBy, Urgency, WhistleType } from '@hotline/contracts';
 import type { AdmissionApplication, AdmissionFinding } from '@hotline/domain';
 
 /**
@@ -20,6 +20,41 @@ export interface RoutingRequest {
   /** Units that returned (退单) the order: never dispatched to again by the rules. */
   excludedUnitIds: string[];
   returnCount: number;
+  /**
+   * Three-level dispatch (orders taken with `takenBy` only): who took the call, the order's
+   * receipt (its Shanghai day decides which devolved powers are in force), and, after a return,
+   * who sent it back with what words (a push-down to a street is checked, 自上而下派回街道).
+   */
+  takenBy?: TakenBy;
+  receivedAt?: string;
+  returnedBy?: { unitId: string; explanation: string };
+}
+
+/** The three-level facts of a dispatch (orders taken with `takenBy`; libs/domain city routing). */
+export interface DispatchLevels {
+  districtId?: string;
+  leadLevel?: 'city' | 'district' | 'street';
+  dispatchedByUnitId?: string;
+  enforcement?: {
+    powerId: string;
+    powerName: string;
+    teamName: string;
+    supportUnitId: string | null;
+  };
+  escalation?: { toUnitId: string; level: 'city' | 'district'; explanation: string };
+  pushDown?: { fromUnitId: string; flagged: boolean; code: string; explanation: string };
+}
+
+/** A lead chosen by a person (manual dispatch, arbitration): its levels, and the push-down check. */
+export interface LevelsRequest {
+  leadUnitId: string;
+  matterTypeCode?: string;
+  receivedAt: string;
+  /** The arbiter that decided; absent: the taking centre (from `takenBy`). */
+  fromUnitId?: string;
+  takenBy: TakenBy;
+  /** The person's note: a push-down to a street needs a reason (自上而下派回街道). */
+  reason: string;
 }
 
 export type RoutingResult =
@@ -30,9 +65,16 @@ export type RoutingResult =
       supervisingUnitIds: string[];
       rule: string;
       streetId?: string;
+      levels?: DispatchLevels;
     }
   | { kind: 'manual'; reason: string }
-  | { kind: 'arbitration'; reason: string };
+  | {
+      kind: 'arbitration';
+      reason: string;
+      /** Who decides (争议裁定), for orders taken with `takenBy`. */
+      arbiterUnitId?: string;
+      arbiterLevel?: 'city' | 'district';
+    };
 
 /** Which clock to compute: each phase starts its own limits (docs/domain.md §4–§8). */
 export type DeadlinePhase =
@@ -89,6 +131,8 @@ export interface OrderPolicy {
    * refused (`limit_reached`, 409). Absent in orders started before the cap: no cap for them.
    */
   maxProgressNotes?: number;
+  /** History events per run before the order continues as new (policy.history); absent: default. */
+  historyEventsPerRun?: number;
 }
 
 export interface EventActivities {
@@ -100,6 +144,8 @@ export interface OrderActivities extends EventActivities {
   routeOrder(request: RoutingRequest): Promise<RoutingResult>;
   orderDeadlines(request: DeadlineRequest): Promise<DeadlineResult>;
   orderPolicy(): Promise<OrderPolicy>;
+  /** Levels and the push-down check of a lead a person chose (orders taken with `takenBy`). */
+  dispatchLevels(request: LevelsRequest): Promise<DispatchLevels>;
 }
 
 // ------------------------------------------------------------------ whistles (吹哨报到)
@@ -141,6 +187,8 @@ export interface WhistlePolicy {
   rating: { min: number; max: number };
   /** Progress notes a whistle keeps, all departments together; absent in older whistles: no cap. */
   maxProgressNotes?: number;
+  /** History events per run before the whistle continues as new (policy.history); absent: default. */
+  historyEventsPerRun?: number;
 }
 
 /** One department's part on a whistle, as libs/domain's evaluation counts it. */
@@ -195,4 +243,23 @@ export interface AdmissionActivities extends EventActivities {
   admissionLimit(request: AdmissionLimitRequest): Promise<AdmissionLimitResult>;
   /** The pre-check against the published list (准入事项清单) as it stands now. */
   precheckAdmission(application: AdmissionApplication): Promise<AdmissionFindingResult[]>;
+}
+
+// ------------------------------------------------------------------ deputies' items (家站点)
+
+export interface DeputyLimitRequest {
+  /** hand_over, answer (default due date), longest_answer, rate, report_back (libs/domain DeputyPolicy). */
+  phase: 'hand_over' | 'answer' | 'longest_answer' | 'rate' | 'report_back';
+  /** ISO time the limit runs from. */
+  from: string;
+}
+
+export interface DeputyActivities extends EventActivities {
+  deputyPolicy(): Promise<{ reminderFraction: number }>;
+  deputyLimit(request: DeputyLimitRequest): Promise<{ deadline: string; provisional?: boolean }>;
+  /** libs/domain canHandProposalTo: may this unit take a proposal from this station. */
+  checkDeputyProposal(request: {
+    stationId: string;
+    unitId: string;
+  }): Promise<{ ok: true } | { ok: false; reason: string }>;
 }

@@ -6,6 +6,7 @@
 export * as order from './order';
 export * as whistle from './whistle';
 export * as admission from './admission';
+export * as proactive from './proactive';
 export * from './activities';
 export {
   ORDER_COMMAND_TYPES,
@@ -30,4 +31,24 @@ export {
   type AdmissionState,
   type AdmissionWorkflowInput,
 } from './admission/model';
+export {
+  PROACTIVE_TASK_COMMAND_TYPES,
+  ProactiveTaskActionRefused,
+  type ProactiveTaskActor,
+  type ProactiveTaskCommand,
+  type ProactiveTaskState,
+  type ProactiveTaskWorkflowInput,
+} from './proactive/model';
+export type { ProactiveTaskActivities } from './proactive/activities';
 export { ActionRefused, type RefusalCode } from './shared/refusal';
+export { type ActionAnswer, type ActionResult, isActionAnswer } from './shared/answer';
+export * as deputy from './deputy';
+export {
+  DEPUTY_COMMAND_TYPES,
+  DeputyActionRefused,
+  type DeputyActor,
+  type DeputyCommand,
+  type DeputyItemState,
+  type DeputyItemWorkflowInput,
+  type DeputyOrderAnswer,
+} from './deputy/model';

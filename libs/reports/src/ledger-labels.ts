@@ -29,6 +29,20 @@ export const STATUS_LABELS: Readonly<Record<string, string>> = {
   late: '迟到',
   missed: '缺席',
   made: '已表态',
+  // Proactive tasks (未诉先办) and off-list work (清单外事项)
+  planning: '待制定方案',
+  measuring: '成效观察期',
+  cancelled: '已撤销',
+  effective: '有效',
+  not_effective: '未见成效',
+  insufficient_data: '数据不足',
+  order: '工单',
+  whistle: '吹哨',
+  proactive_task: '主动治理任务',
+  street_only_assists: '街道仅配合却主办',
+  no_matter_type: '无清单事项依据',
+  unknown_matter: '事项不在清单',
+  unknown_entry: '准入事项不存在',
 };
 
 export const ROLE_LABELS = {

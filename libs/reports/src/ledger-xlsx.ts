@@ -78,6 +78,53 @@ export async function renderLedgerXlsx(ledger: UnitLedger): Promise<Buffer> {
   whistles.getRow(1).font = { bold: true };
   for (const w of ledger.whistles) whistles.addRow(whistleRow(w, countsIn.get(w.whistleId) ?? []));
 
+  const tasks = ledger.governance?.proactiveTasks ?? [];
+  if (tasks.length) {
+    const sheet = book.addWorksheet('主动治理明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = [
+      { header: '任务编号', key: 'taskId', width: 22 },
+      { header: '状态', key: 'status', width: 12 },
+      { header: '开始时间', key: 'startedAt', width: 18 },
+      { header: '报告完成', key: 'completedAt', width: 18 },
+      { header: '核验通过', key: 'verifiedAt', width: 18 },
+      { header: '退回次数', key: 'sendBacks', width: 10 },
+      { header: '逾期', key: 'missed', width: 8 },
+      { header: '成效', key: 'effect', width: 12 },
+      { header: '计入项目', key: 'countsIn', width: 60 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    for (const t of tasks)
+      sheet.addRow({
+        taskId: t.taskId,
+        status: STATUS_LABELS[t.status] ?? t.status,
+        startedAt: beijingTime(t.startedAt),
+        completedAt: beijingTime(t.completedAt),
+        verifiedAt: beijingTime(t.verifiedAt),
+        sendBacks: t.sendBackCount,
+        missed: t.deadlineMissed ? '是' : '否',
+        effect: t.effect ? (STATUS_LABELS[t.effect] ?? t.effect) : '',
+        countsIn: (countsIn.get(t.taskId) ?? []).join('、'),
+      });
+  }
+  const offList = ledger.governance?.offListWork ?? [];
+  if (offList.length) {
+    const sheet = book.addWorksheet('清单外事项明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = [
+      { header: '编号', key: 'workId', width: 24 },
+      { header: '类别', key: 'kind', width: 12 },
+      { header: '原因', key: 'reason', width: 20 },
+      { header: '检出时间', key: 'detectedAt', width: 18 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    for (const w of offList)
+      sheet.addRow({
+        workId: w.workId,
+        kind: STATUS_LABELS[w.workKind] ?? w.workKind,
+        reason: STATUS_LABELS[w.reason] ?? w.reason,
+        detectedAt: beijingTime(w.detectedAt),
+      });
+  }
+
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

@@ -8,10 +8,26 @@ import {
   admission,
 } from '@hotline/process';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal/search-attributes';
-import { proxyActivities, upsertMemo, upsertSearchAttributes } from '@temporalio/workflow';
-import { CommandLoop, defineActions, LOOKUP_OPTIONS } from '../shared/command-loop';
+import {
+  continueAsNew,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  upsertMemo,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import {
+  CommandLoop,
+  defineActions,
+  LOCAL_LOOKUP_OPTIONS,
+  LOOKUP_OPTIONS,
+  type LoopCarry,
+} from '../shared/command-loop';
 
 const activities = proxyActivities<AdmissionActivities>(LOOKUP_OPTIONS);
+/** The policy, limits and pre-check as local activities (pure reads of reference data). */
+const localLookups = proxyLocalActivities<AdmissionActivities>(LOCAL_LOOKUP_OPTIONS);
+const LOOKUPS_LOCAL = 'admission-lookups-local';
 
 const actions = defineActions<AdmissionCommand, AdmissionState>(
   'admissionState',
@@ -28,7 +44,11 @@ export const admissionUpdates = actions.updates;
  * department resubmits within its limit (or the application lapses) or withdraws it. A review
  * limit that passes goes on the record (督办) once; the office still decides.
  */
-export async function admissionWorkflow(input: AdmissionWorkflowInput): Promise<AdmissionState> {
+export async function admissionWorkflow(
+  input: AdmissionWorkflowInput,
+  carried?: LoopCarry<AdmissionState>,
+): Promise<AdmissionState> {
+  const lookups = patched(LOOKUPS_LOCAL) ? localLookups : activities;
   const loop = new CommandLoop(
     {
       aggregateType: 'admission',
@@ -49,15 +69,24 @@ export async function admissionWorkflow(input: AdmissionWorkflowInput): Promise<
       published: publishSearchAttributes,
     },
     admission.initialState(input),
+    carried,
   );
   loop.register(actions);
+  const run = () =>
+    loop.run({
+      done: admission.isFinished,
+      continueAsNew: {
+        continueWith: (carry) => continueAsNew<typeof admissionWorkflow>(input, carry),
+      },
+    });
+  if (carried) return run();
 
   // The application: the policy, the pre-check against the list, the office's review limit.
   const applied = new Date().toISOString();
-  const policy = await activities.admissionPolicy();
+  const policy = await lookups.admissionPolicy();
   loop.state = { ...admission.initialState(input, policy), timeline: loop.state.timeline };
-  const findings = await activities.precheckAdmission(input.application);
-  const review = await activities.admissionLimit({ phase: 'review', from: applied });
+  const findings = await lookups.precheckAdmission(input.application);
+  const review = await lookups.admissionLimit({ phase: 'review', from: applied });
   loop.emit(
     admission.decideApplication(input, {
       now: Date.parse(applied),
@@ -68,7 +97,7 @@ export async function admissionWorkflow(input: AdmissionWorkflowInput): Promise<
   upsertMemo({ summary: `${input.application.departmentId}：${input.application.taskName}` });
   loop.start();
 
-  return loop.run({ done: admission.isFinished });
+  return run();
 
   async function lookUp(
     _state: AdmissionState,
@@ -78,12 +107,12 @@ export async function admissionWorkflow(input: AdmissionWorkflowInput): Promise<
     const from = new Date(now ?? Date.now()).toISOString();
     return {
       ...(needs.reviewLimit
-        ? { reviewBy: (await activities.admissionLimit({ phase: 'review', from })).deadline }
+        ? { reviewBy: (await lookups.admissionLimit({ phase: 'review', from })).deadline }
         : {}),
       ...(needs.resubmitLimit
-        ? { resubmitBy: (await activities.admissionLimit({ phase: 'resubmit', from })).deadline }
+        ? { resubmitBy: (await lookups.admissionLimit({ phase: 'resubmit', from })).deadline }
         : {}),
-      ...(needs.precheck ? { findings: await activities.precheckAdmission(needs.precheck) } : {}),
+      ...(needs.precheck ? { findings: await lookups.precheckAdmission(needs.precheck) } : {}),
     };
   }
 }

@@ -11,24 +11,34 @@ import {
 } from '@hotline/process';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal/search-attributes';
 import {
+  continueAsNew,
   log,
   ParentClosePolicy,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   upsertMemo,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { CommandLoop, defineActions, LOOKUP_OPTIONS } from '../shared/command-loop';
+import {
+  CommandLoop,
+  defineActions,
+  LOCAL_LOOKUP_OPTIONS,
+  LOOKUP_OPTIONS,
+  type LoopCarry,
+} from '../shared/command-loop';
+import { deputyItemNotifier } from '../shared/deputy-link';
 import { whistleConcludedSignal } from '../shared/whistle-link';
 import type { whistleWorkflow } from '../whistle/whistle.workflow';
 
 // The whistle scope check runs before an order is escalated to a whistle (吹哨), so a refusal is
 // the street's answer at once rather than a refused whistle later.
-const activities = proxyActivities<OrderActivities & Pick<WhistleActivities, 'checkWhistleScope'>>(
-  LOOKUP_OPTIONS,
-);
+type OrderLookups = OrderActivities & Pick<WhistleActivities, 'checkWhistleScope'>;
+const activities = proxyActivities<OrderLookups>(LOOKUP_OPTIONS);
+/** The same pure lookups of reference data as local activities: no round trip through the server. */
+const localLookups = proxyLocalActivities<OrderLookups>(LOCAL_LOOKUP_OPTIONS);
 
 const actions = defineActions<OrderCommand, OrderState>('orderState', ORDER_COMMAND_TYPES);
 export const orderStateQuery = actions.query;
@@ -41,7 +51,15 @@ export const orderUpdates = actions.updates;
  * Units and the centre act through signals or updates; every change becomes a domain event,
  * published in order through an activity; deadlines are durable timers.
  */
-export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<OrderState> {
+export async function hotlineOrderWorkflow(
+  received: OrderWorkflowInput,
+  carried?: LoopCarry<OrderState>,
+): Promise<OrderState> {
+  // Three-level dispatch (市级直派 / 区级) for orders whose intake says who took the call.
+  const input = cityDispatch(received);
+  // Decided once, at the start, so recorded histories keep what they did (see the patch ids).
+  const lookups = patched(LOOKUPS_LOCAL) ? localLookups : activities;
+  const receivedAtOnce = patched(RECEIVED_AT_ONCE);
   const loop = new CommandLoop(
     {
       aggregateType: 'order',
@@ -65,6 +83,7 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
       maxReworkRounds: 0,
       maxCallbackAttempts: 0,
     }),
+    carried,
   );
   loop.register(actions);
 
@@ -84,12 +103,32 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
     ),
   );
 
+  const run = () =>
+    loop.run({
+      done: (state) => state.status === 'closed',
+      // An order a deputy brought (channel `deputy`) tells the deputy's item its answer.
+      afterPublish: deputyItemNotifier(input.deputyItemId, input.orderId),
+      continueAsNew: {
+        afterEvents: loop.state.policy.historyEventsPerRun,
+        continueWith: (carry) => continueAsNew<typeof hotlineOrderWorkflow>(input, carry),
+      },
+    });
+  // A continued run (continue-as-new) carries on where the last one stopped.
+  if (carried) return run();
+
   // Intake (受理) and screening (过滤网), then dispatch (派单) by the rules.
-  loop.state = { ...loop.state, policy: await activities.orderPolicy() };
-  upsertMemo({ summary: memoSummary(input) });
-  loop.emit(order.decideIntake(input));
+  if (receivedAtOnce) {
+    // OrderReceived goes to the stream at once; the policy is not needed to record it.
+    upsertMemo({ summary: memoSummary(input) });
+    loop.emit(order.decideIntake(input));
+    loop.state = { ...loop.state, policy: await lookups.orderPolicy() };
+  } else {
+    loop.state = { ...loop.state, policy: await lookups.orderPolicy() };
+    upsertMemo({ summary: memoSummary(input) });
+    loop.emit(order.decideIntake(input));
+  }
   if (loop.state.status !== 'closed') {
-    const routing = await activities.routeOrder({
+    const routing = await lookups.routeOrder({
       ...routingBase(loop.state),
       excludedUnitIds: [],
       returnCount: 0,
@@ -102,21 +141,29 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
   loop.start();
 
   // Acknowledge, respond, handle, resolve, callback…: until the order is closed.
-  return loop.run({ done: (state) => state.status === 'closed' });
+  return run();
 
   async function lookUp(current: OrderState, needs: order.DecisionNeeds, now?: number) {
     const routing = needs.routing
-      ? await activities.routeOrder({
+      ? await lookups.routeOrder({
           ...routingBase(current),
           excludedUnitIds: [
             ...current.returnedByUnitIds,
             ...(current.leadUnitId ? [current.leadUnitId] : []),
           ],
           returnCount: current.returnedByUnitIds.length + 1,
+          ...(needs.returnedBy ? { returnedBy: needs.returnedBy } : {}),
+        })
+      : undefined;
+    const levels = needs.levels
+      ? await activities.dispatchLevels({
+          ...needs.levels,
+          ...(current.matterTypeCode ? { matterTypeCode: current.matterTypeCode } : {}),
+          receivedAt: current.receivedAt,
         })
       : undefined;
     const deadlines = needs.deadlines
-      ? await activities.orderDeadlines({
+      ? await lookups.orderDeadlines({
           phase: needs.deadlines,
           urgency: current.urgency,
           ...(current.matterTypeCode ? { matterTypeCode: current.matterTypeCode } : {}),
@@ -124,10 +171,11 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
         })
       : undefined;
     const whistleScope = needs.whistleScope
-      ? await activities.checkWhistleScope(needs.whistleScope)
+      ? await lookups.checkWhistleScope(needs.whistleScope)
       : undefined;
     return {
       ...(routing ? { routing } : {}),
+      ...(levels ? { levels } : {}),
       ...(deadlines ? { deadlines } : {}),
       ...(whistleScope ? { whistleScope } : {}),
     };
@@ -162,11 +210,30 @@ export async function hotlineOrderWorkflow(input: OrderWorkflowInput): Promise<O
  * did), not from when its lookups answered. Histories recorded before took `now` after them.
  */
 const NOW_AT_ARRIVAL = 'order-now-at-arrival';
+/** Policy, routing, deadlines and scope lookups as local activities (histories before: activities). */
+const LOOKUPS_LOCAL = 'order-lookups-local';
+/** OrderReceived recorded (and published) before the policy lookup, not behind it. */
+const RECEIVED_AT_ONCE = 'order-received-at-once';
+
+/**
+ * Three-level dispatch: who took the call (the city's 12345 centre or a district centre) travels
+ * with the order and into every routing lookup. Behind a patch, so that an order started before
+ * keeps the district's routing on replay; an order without `takenBy` routes as before.
+ */
+const CITY_DISPATCH = 'city-dispatch';
+
+function cityDispatch(input: OrderWorkflowInput): OrderWorkflowInput {
+  if (!input.takenBy) return input;
+  if (patched(CITY_DISPATCH)) return input;
+  const { takenBy: _ignored, ...before } = input;
+  return before;
+}
 
 function routingBase(state: OrderState) {
   return {
     ...(state.matterTypeCode ? { matterTypeCode: state.matterTypeCode } : {}),
     location: state.location,
+    ...(state.takenBy ? { takenBy: state.takenBy, receivedAt: state.receivedAt } : {}),
   };
 }
 

@@ -1,22 +1,28 @@
 import type { AggregateType, EventEnvelope } from '@hotline/contracts';
-import { ActionRefused } from '@hotline/process';
+import { type ActionAnswer, type ActionResult, ActionRefused } from '@hotline/process';
 import {
   ApplicationFailure,
   allHandlersFinished,
+  CancellationScope,
   condition,
+  currentUpdateInfo,
   defineQuery,
   defineSignal,
   defineUpdate,
   log,
+  patched,
   setHandler,
+  sleep,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type {
   ActivityOptions,
+  LocalActivityOptions,
   QueryDefinition,
   SignalDefinition,
   UpdateDefinition,
 } from '@temporalio/common';
-import { EventOutbox } from './event-outbox';
+import { EventOutbox, type OutboxSnapshot } from './event-outbox';
 
 /** What every process's events look like to the loop: a type and its payload. */
 export interface ProcessEvent {
@@ -89,9 +95,56 @@ export interface Process<
   nowAfterLookups?(): boolean;
 }
 
+export { type ActionAnswer, type ActionResult, isActionAnswer } from '@hotline/process';
+
+/**
+ * What a run hands on when it continues as new: the state, the outbox (numbering and unpublished
+ * events), the answers of the last updates by id (so an update retried across the runs is
+ * answered, not done twice), and whatever the workflow keeps of its own (`extra`). Timers and
+ * deadlines live in the state (pendingTimers derives them), so they carry over with it.
+ */
+export interface LoopCarry<S> {
+  state: S;
+  outbox: OutboxSnapshot;
+  answers: [string, ActionAnswer][];
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * How the loop behaves, decided once per workflow (patched) so recorded histories replay: runs
+ * recorded before each change keep the old behaviour, new and continued runs get the new one.
+ */
+export interface LoopFeatures {
+  /** An action answers once its events are recorded; a publisher publishes them meanwhile. */
+  answerOnRecord: boolean;
+  /** Updates answer an ActionAnswer, not the whole state. */
+  slimAnswers: boolean;
+  /** Long runs continue as new (run hooks `continueAsNew`). */
+  continueAsNew: boolean;
+  /** One deadline timer, restarted only when the earliest deadline changes. */
+  oneTimer: boolean;
+}
+
+/** The patch ids of LoopFeatures (each its own, so each change can be told apart in a history). */
+export const LOOP_PATCHES = {
+  answerOnRecord: 'loop-answer-on-record',
+  slimAnswers: 'loop-slim-update-results',
+  continueAsNew: 'loop-continue-as-new',
+  oneTimer: 'loop-one-deadline-timer',
+} as const;
+
+/** Events in one run's history past which a long-running process continues as new. */
+export const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
+
 /** How both workflows call their lookups: 30 s each, retried with backoff up to a minute apart. */
 export const LOOKUP_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+};
+
+/** The same lookups as local activities: pure reads of versioned reference data in the worker. */
+export const LOCAL_LOOKUP_OPTIONS: LocalActivityOptions = {
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 };
 
@@ -109,8 +162,8 @@ export function defineActions<C extends ProcessCommand, S>(
     types.map((type) => [type, defineSignal<[C]>(type)]),
   ) as Record<Type, SignalDefinition<[C]>>;
   const updates = Object.fromEntries(
-    types.map((type) => [type, defineUpdate<S, [C]>(`${type}Update`)]),
-  ) as Record<Type, UpdateDefinition<S, [C]>>;
+    types.map((type) => [type, defineUpdate<ActionResult<S>, [C]>(`${type}Update`)]),
+  ) as Record<Type, UpdateDefinition<ActionResult<S>, [C]>>;
   return { query, types, signals, updates };
 }
 
@@ -131,15 +184,42 @@ export class CommandLoop<
   private ready = false;
   private busy = false;
   readonly outbox: EventOutbox;
+  /** Decided once, at the workflow's start (see LoopFeatures). */
+  readonly features: LoopFeatures;
+  /** Counts recorded changes: the main loop wakes when it moves. */
+  private version = 0;
+  private publisherStarted = false;
+  private publishing = false;
+  private holdPublishing = false;
+  private afterPublish?: (state: S) => Promise<void>;
+  private timer?: { at: number; fired: boolean; scope: CancellationScope };
+  /** The answers of the last updates, by update id (carried across continue-as-new). */
+  private readonly answers = new Map<string, ActionAnswer>();
 
+  /**
+   * `carried`: what the previous run handed on (continue-as-new); the loop then takes actions at
+   * once, with the state, numbering and unpublished events it had.
+   */
   constructor(
     private readonly process: Process<S, C, E, N, X, T>,
     initial: S,
+    carried?: LoopCarry<S>,
   ) {
-    this.state = initial;
-    this.outbox = new EventOutbox(process.aggregateType, process.aggregateId, (events) =>
-      process.events.publishEvents(events),
+    this.features = {
+      answerOnRecord: patched(LOOP_PATCHES.answerOnRecord),
+      slimAnswers: patched(LOOP_PATCHES.slimAnswers),
+      continueAsNew: patched(LOOP_PATCHES.continueAsNew),
+      oneTimer: patched(LOOP_PATCHES.oneTimer),
+    };
+    this.state = carried?.state ?? initial;
+    this.outbox = new EventOutbox(
+      process.aggregateType,
+      process.aggregateId,
+      (events) => process.events.publishEvents(events),
+      carried?.outbox,
     );
+    for (const [id, answer] of carried?.answers ?? []) this.answers.set(id, answer);
+    if (carried) this.ready = true;
   }
 
   /**
@@ -150,24 +230,33 @@ export class CommandLoop<
     query: QueryDefinition<S>;
     types: readonly C['type'][];
     signals: Record<C['type'], SignalDefinition<[C]>>;
-    updates: Record<C['type'], UpdateDefinition<S, [C]>>;
+    updates: Record<C['type'], UpdateDefinition<ActionResult<S>, [C]>>;
   }): void {
     setHandler(actions.query, () => this.state);
     for (const type of actions.types) {
       const command = (cmd: C) => ({ ...cmd, type }) as C;
-      const update: UpdateDefinition<S, [C]> = actions.updates[type as C['type']];
+      const update: UpdateDefinition<ActionResult<S>, [C]> = actions.updates[type as C['type']];
       const signal: SignalDefinition<[C]> = actions.signals[type as C['type']];
       setHandler(
         update,
-        async (cmd: C) => {
+        async (cmd: C): Promise<ActionResult<S>> => {
+          const id = currentUpdateInfo()?.id;
+          const known = id === undefined ? undefined : this.answers.get(id);
+          if (known) return known; // the same update again (e.g. retried across continue-as-new)
           try {
-            return await this.perform(command(cmd));
+            const state = await this.perform(command(cmd));
+            if (!this.features.slimAnswers) return state;
+            const answer = this.answer();
+            if (id !== undefined && this.features.continueAsNew) this.remember(id, answer);
+            return answer;
           } catch (err) {
             throw asFailure(err);
           }
         },
         {
           validator: (cmd: C) => {
+            const id = currentUpdateInfo()?.id;
+            if (id !== undefined && this.answers.has(id)) return;
             try {
               this.validateNow(command(cmd));
             } catch (err) {
@@ -206,8 +295,24 @@ export class CommandLoop<
     this.ready = true;
   }
 
+  /** What an update answers (slim): the last sequence and the status. */
+  answer(): ActionAnswer {
+    const status = (this.state as { status?: unknown }).status;
+    return {
+      sequence: this.outbox.lastSequence,
+      ...(typeof status === 'string' ? { status } : {}),
+    };
+  }
+
+  private remember(id: string, answer: ActionAnswer): void {
+    this.answers.set(id, answer);
+    if (this.answers.size > 100) this.answers.delete(this.answers.keys().next().value!);
+  }
+
   /** Applies events to the state and records them in the outbox, in order. */
   emit(events: E[]): void {
+    if (events.length > 0) this.version += 1;
+    if (this.features.answerOnRecord && events.length > 0) this.startPublisher();
     for (const event of events) {
       this.state = this.process.evolve(this.state, event, Date.now());
       const payload = event.payload as Record<string, unknown>;
@@ -231,7 +336,11 @@ export class CommandLoop<
     }
   }
 
-  /** One action: validate, look up what it needs, decide, record; answers once published. */
+  /**
+   * One action: validate, look up what it needs, decide, record. Answers once its events are
+   * recorded in the workflow's state (durable with the workflow task that answers), while the
+   * publisher takes them to the stream; in runs recorded before, once they were published.
+   */
   private perform(cmd: C): Promise<S> {
     return this.exclusive(async () => {
       this.validateNow(cmd);
@@ -247,10 +356,112 @@ export class CommandLoop<
       });
       await this.process.startChildren?.(this.state, cmd, events);
       this.emit(events);
-      // Answer once the action's events are on the stream: what the caller reads next includes them.
-      await this.outbox.settled();
+      // Runs recorded before answered once the events were on the stream, so an action waited
+      // for Kafka (and hung while it was down).
+      if (!this.features.answerOnRecord) await this.outbox.settled();
       return this.state;
     });
+  }
+
+  private async runRecorded(hooks: RunHooks<S>): Promise<S> {
+    this.afterPublish = hooks.afterPublish;
+    this.startPublisher();
+    for (;;) {
+      if (hooks.done(this.state)) break;
+      if (await hooks.dueWork?.(this.state, Date.now())) continue;
+      if (this.features.continueAsNew && hooks.continueAsNew && this.historyIsLong(hooks)) {
+        // Drain: no new batch is taken, the batch on its way and every handler finish first,
+        // so nothing is published twice and no accepted action is cut short.
+        this.holdPublishing = true;
+        await condition(() => !this.publishing && !this.busy && allHandlersFinished());
+        this.cancelTimer();
+        return hooks.continueAsNew.continueWith(this.carry());
+      }
+      const wakeAt = hooks.wakeAt
+        ? hooks.wakeAt(this.state)
+        : this.process.pendingTimers(this.state)[0]?.at;
+      const seen = this.version;
+      let due: boolean;
+      if (this.features.oneTimer) {
+        const timer = this.armTimer(wakeAt);
+        await condition(() => this.version !== seen || timer?.fired === true);
+        due = timer?.fired === true;
+      } else if (wakeAt === undefined) {
+        await condition(() => this.version !== seen);
+        due = false;
+      } else {
+        due = !(await condition(() => this.version !== seen, Math.max(0, wakeAt - Date.now())));
+      }
+      if (!due) continue;
+      // A deadline came due: fire what is due, alone (an action half-way finishes first).
+      await this.exclusive(async () => {
+        for (const timer of this.process
+          .pendingTimers(this.state)
+          .filter((t) => t.at <= Date.now())) {
+          this.state = { ...this.state, firedTimers: [...this.state.firedTimers, timer.key] };
+          this.emit(this.process.fireTimer(this.state, timer));
+        }
+      });
+    }
+    this.cancelTimer();
+    await condition(allHandlersFinished);
+    // Everything recorded is published before the workflow completes (it waits while Kafka is down).
+    await condition(() => !this.outbox.hasPending && !this.publishing);
+    return this.state;
+  }
+
+  private historyIsLong(hooks: RunHooks<S>): boolean {
+    const info = workflowInfo();
+    const limit = hooks.continueAsNew?.afterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS;
+    return info.continueAsNewSuggested || info.historyLength >= limit;
+  }
+
+  /** What a continued run needs (see LoopCarry). */
+  carry(): LoopCarry<S> {
+    return { state: this.state, outbox: this.outbox.snapshot(), answers: [...this.answers] };
+  }
+
+  /** Publishes the outbox in order, batch after batch, alongside the main loop. */
+  private startPublisher(): void {
+    if (this.publisherStarted) return;
+    this.publisherStarted = true;
+    void (async () => {
+      for (;;) {
+        await condition(() => this.outbox.hasPending && !this.holdPublishing);
+        this.publishing = true;
+        try {
+          while (!this.holdPublishing && (await this.outbox.publishNext()));
+          await this.afterPublish?.(this.state);
+        } finally {
+          this.publishing = false;
+        }
+      }
+    })();
+  }
+
+  /** The one deadline timer: kept while the earliest deadline stays, restarted when it moves. */
+  private armTimer(at: number | undefined) {
+    const current = this.timer;
+    if (current && current.at === at && !current.fired) return current;
+    this.cancelTimer();
+    if (at === undefined) return undefined;
+    const timer = { at, fired: false, scope: new CancellationScope() };
+    this.timer = timer;
+    timer.scope
+      .run(() => sleep(Math.max(1, at - Date.now())))
+      .then(
+        () => {
+          timer.fired = true;
+        },
+        () => undefined, // cancelled: the earliest deadline moved
+      );
+    return timer;
+  }
+
+  private cancelTimer(): void {
+    const current = this.timer;
+    this.timer = undefined;
+    if (current && !current.fired) current.scope.cancel();
   }
 
   private validateNow(cmd: C): void {
@@ -263,12 +474,8 @@ export class CommandLoop<
    * `afterPublish` runs after each publish (e.g. telling linked orders), `dueWork` runs work that
    * is due now and returns true if it did any; `wakeAt` overrides the next timer's instant.
    */
-  async run(hooks: {
-    done(state: S): boolean;
-    afterPublish?(state: S): Promise<void>;
-    dueWork?(state: S, now: number): Promise<boolean>;
-    wakeAt?(state: S): number | undefined;
-  }): Promise<S> {
+  async run(hooks: RunHooks<S>): Promise<S> {
+    if (this.features.answerOnRecord) return this.runRecorded(hooks);
     for (;;) {
       await this.outbox.flush();
       await hooks.afterPublish?.(this.state);
@@ -297,6 +504,32 @@ export class CommandLoop<
     await this.outbox.flush();
     return this.state;
   }
+}
+
+/**
+ * The main loop of runs that answer on record: a publisher publishes the outbox meanwhile (so a
+ * deadline still fires while Kafka is down, and its events wait in the outbox in order), the
+ * loop only waits for the next change or deadline; past `continueAsNew.afterEvents` (or when
+ * Temporal suggests it) the run hands everything on to a new run.
+ */
+export interface RunHooks<S> {
+  done(state: S): boolean;
+  /** After each publish (e.g. telling linked orders once an outcome is on the stream). */
+  afterPublish?(state: S): Promise<void>;
+  /** Work due now (not a timer of the process); true if it did any. */
+  dueWork?(state: S, now: number): Promise<boolean>;
+  /** Overrides the next timer's instant. */
+  wakeAt?(state: S): number | undefined;
+  /**
+   * Continue-as-new for long-running processes: `continueWith` calls the workflow's
+   * continueAsNew with its input and the carry (it never returns). Runs recorded before the
+   * change never continue.
+   */
+  continueAsNew?: {
+    /** History events past which the run continues (Temporal's suggestion counts too). */
+    afterEvents?: number;
+    continueWith(carry: LoopCarry<S>): Promise<never>;
+  };
 }
 
 function isRefusal(err: unknown): err is ActionRefused {

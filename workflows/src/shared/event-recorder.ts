@@ -6,11 +6,11 @@ import { uuid4, workflowInfo } from '@temporalio/workflow';
  * uuid4 and time from workflow time, so a replay or a retried activity yields the same event.
  */
 export class EventRecorder {
-  private sequence = 0;
-
   constructor(
     private readonly aggregateType: AggregateType,
     private readonly aggregateId: string,
+    /** The last sequence number given: 0, or where a continued run (continue-as-new) carries on. */
+    private sequence = 0,
   ) {}
 
   record<TPayload extends Record<string, unknown>>(

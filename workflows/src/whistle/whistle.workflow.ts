@@ -10,18 +10,31 @@ import {
 } from '@hotline/process';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal/search-attributes';
 import {
+  continueAsNew,
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   startChild,
   upsertMemo,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import { CommandLoop, defineActions, LOOKUP_OPTIONS } from '../shared/command-loop';
+import {
+  CommandLoop,
+  defineActions,
+  LOCAL_LOOKUP_OPTIONS,
+  LOOKUP_OPTIONS,
+  type LoopCarry,
+} from '../shared/command-loop';
 import { whistleConcludedSignal } from '../shared/whistle-link';
 
 const activities = proxyActivities<WhistleActivities>(LOOKUP_OPTIONS);
+/** The pure lookups (policy, scope, deadlines, scoring) as local activities. */
+const localLookups = proxyLocalActivities<WhistleActivities>(LOCAL_LOOKUP_OPTIONS);
+/** Lookups as local activities (histories recorded before: activities). */
+const LOOKUPS_LOCAL = 'whistle-lookups-local';
 
 const actions = defineActions<WhistleCommand, WhistleState>('whistleState', WHISTLE_COMMAND_TYPES);
 export const whistleStateQuery = actions.query;
@@ -37,7 +50,11 @@ export const whistleUpdates = actions.updates;
  * (督办), and stays on the department's record. After the close both sides rate each other
  * (双向评价) until everyone has rated or the evaluation window ends; then the workflow completes.
  */
-export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<WhistleState> {
+export async function whistleWorkflow(
+  input: WhistleWorkflowInput,
+  carried?: LoopCarry<WhistleState>,
+): Promise<WhistleState> {
+  const lookups = patched(LOOKUPS_LOCAL) ? localLookups : activities;
   const loop = new CommandLoop(
     {
       aggregateType: 'whistle',
@@ -58,21 +75,51 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
       evaluationWindowHours: 0,
       rating: { min: 1, max: 5 },
     }),
+    carried,
   );
   loop.register(actions);
 
+  // Report, commit, act, verify, close; tell the linked orders once it has ended; then the
+  // two-way evaluation, until everyone has rated or the window closes.
+  let ordersTold = carried?.extra?.ordersTold === true;
+  const run = () =>
+    loop.run({
+      afterPublish: async (state) => {
+        if (ordersTold || !whistle.conclusionOf(state)) return;
+        ordersTold = true;
+        await tellLinkedOrders(state);
+      },
+      done: (state) => state.status === 'refused' || state.status === 'evaluated',
+      dueWork: async (state, now) => {
+        if (!whistle.evaluationDue(state, now)) return false;
+        await loop.exclusive(completeEvaluation);
+        return true;
+      },
+      wakeAt: (state) =>
+        state.status === 'closed'
+          ? Date.parse(state.evaluationBy!)
+          : whistle.pendingTimers(state)[0]?.at,
+      continueAsNew: {
+        afterEvents: loop.state.policy.historyEventsPerRun,
+        continueWith: (carry) =>
+          continueAsNew<typeof whistleWorkflow>(input, { ...carry, extra: { ordersTold } }),
+      },
+    });
+  // A continued run (continue-as-new) carries on where the last one stopped.
+  if (carried) return run();
+
   // The blow (吹哨): scope check, then the report deadline and its escalation.
-  const policy = await activities.whistlePolicy();
+  const policy = await lookups.whistlePolicy();
   loop.state = { ...whistle.initialState(input, policy), timeline: loop.state.timeline };
   upsertMemo({ summary: whistle.memoSummary(loop.state, input.summonedUnitIds.length) });
   const blownAt = new Date().toISOString();
-  const scope = await activities.checkWhistleScope(whistle.scopeRequest(input));
+  const scope = await lookups.checkWhistleScope(whistle.scopeRequest(input));
   if (scope.ok) {
-    const report = await activities.whistleDeadline({
+    const report = await lookups.whistleDeadline({
       whistleType: input.whistleType,
       from: blownAt,
     });
-    const escalation = await activities.whistleDeadline({
+    const escalation = await lookups.whistleDeadline({
       whistleType: input.whistleType,
       from: report.deadline,
     });
@@ -90,26 +137,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
   }
   loop.start();
 
-  // Report, commit, act, verify, close; tell the linked orders once it has ended; then the
-  // two-way evaluation, until everyone has rated or the window closes.
-  let ordersTold = false;
-  return loop.run({
-    afterPublish: async (state) => {
-      if (ordersTold || !whistle.conclusionOf(state)) return;
-      ordersTold = true;
-      await tellLinkedOrders(state);
-    },
-    done: (state) => state.status === 'refused' || state.status === 'evaluated',
-    dueWork: async (state, now) => {
-      if (!whistle.evaluationDue(state, now)) return false;
-      await loop.exclusive(completeEvaluation);
-      return true;
-    },
-    wakeAt: (state) =>
-      state.status === 'closed'
-        ? Date.parse(state.evaluationBy!)
-        : whistle.pendingTimers(state)[0]?.at,
-  });
+  return run();
 
   async function lookUp(
     state: WhistleState,
@@ -117,13 +145,13 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
     now: number | undefined,
   ): Promise<Omit<whistle.WhistleDecisionContext, 'now'>> {
     const limit = async (from: string) =>
-      (await activities.whistleDeadline({ whistleType: state.whistleType, from })).deadline;
+      (await lookups.whistleDeadline({ whistleType: state.whistleType, from })).deadline;
     if (needs.limitFromNow) {
       const deadline = await limit(new Date(now ?? Date.now()).toISOString());
       return { deadline, escalateAt: await limit(deadline) };
     }
     if (needs.escalationAfter) return { escalateAt: await limit(needs.escalationAfter) };
-    if (needs.scope) return { scope: await activities.checkWhistleScope(needs.scope) };
+    if (needs.scope) return { scope: await lookups.checkWhistleScope(needs.scope) };
     return {};
   }
 
@@ -146,7 +174,7 @@ export async function whistleWorkflow(input: WhistleWorkflowInput): Promise<Whis
 
   /** The two-way evaluation's closing record, scored by libs/domain. */
   async function completeEvaluation(): Promise<void> {
-    const scores = await activities.scoreWhistle({
+    const scores = await lookups.scoreWhistle({
       whistleId: loop.state.whistleId,
       raterUnitId: loop.state.ownerUnitId,
       participations: whistle.scoringRecords(loop.state),

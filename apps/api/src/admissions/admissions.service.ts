@@ -153,7 +153,12 @@ export class AdmissionsService {
   private async act(applicationId: string, action: string, command: object) {
     this.checkId(applicationId);
     try {
-      return await this.workflows.update<AdmissionState>(applicationId, action, command);
+      return await this.workflows.act<AdmissionState>(
+        applicationId,
+        action,
+        command,
+        'admissionState',
+      );
     } catch (err) {
       if (err instanceof WorkflowNotFoundError)
         throw new NotFoundException(`没有编号为 ${applicationId} 的准入申请`);

@@ -61,6 +61,13 @@ export class AuthGuard implements CanActivate {
     this.perUser.check(req.principal.userId, context.switchToHttp().getResponse<Response>());
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    // Deputies see their station's items only: a route that does not name them is closed to them.
+    if (req.principal.role === 'deputy' && !roles?.includes('deputy')) {
+      this.logger.warn(`403 ${where}: deputy ${req.principal.userId}: route not open to deputies`);
+      throw new ForbiddenException(
+        '代表只能使用代表家站点的接口（/deputy-items、/views/deputy-*）',
+      );
+    }
     if (roles && !roles.includes(req.principal.role)) {
       const reason = `role "${req.principal.role}" may not do this; allowed: ${roles.join(', ')}`;
       this.logger.warn(`403 ${where}: user ${req.principal.userId}: ${reason}`);

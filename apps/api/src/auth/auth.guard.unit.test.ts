@@ -17,6 +17,17 @@ class ProbeController {
   get() {
     return { ok: true };
   }
+
+  @Get('open')
+  open() {
+    return { ok: true };
+  }
+
+  @Get('deputies')
+  @Roles('deputy', 'supervisor')
+  deputies() {
+    return { ok: true };
+  }
 }
 
 /** The guard and the per-address middleware as the API wires them, without any infrastructure. */
@@ -75,5 +86,27 @@ describe('AuthGuard with the request limits', () => {
       .get('/probe')
       .set('Authorization', `Bearer ${tokenAt('li', 0)}`)
       .expect(200);
+  });
+
+  it('closes to deputies every route that does not name them, open ones included', async () => {
+    const nest = await app(1000, 1000);
+    apps.push(nest);
+    const deputy = signToken(
+      { sub: 'RD-XH-03', role: 'deputy', deputyId: 'RD-XH-03', stationId: 'RDLLZ-XHJD-02' },
+      SECRET,
+      60,
+    );
+    const auditor = signToken({ sub: 'a', role: 'auditor' }, SECRET, 60);
+    const get = (path: string, token: string) =>
+      request(nest.getHttpServer()).get(path).set('Authorization', `Bearer ${token}`);
+    expect((await get('/probe/deputies', deputy)).status).toBe(200);
+    const closed = await get('/probe/open', deputy);
+    expect(closed.status).toBe(403);
+    expect(closed.body.message).toMatch(/代表只能使用/);
+    expect((await get('/probe', deputy)).status).toBe(403);
+    expect((await get('/probe/open', auditor)).status).toBe(200);
+    // A deputy token without its station is refused outright.
+    const bare = signToken({ sub: 'RD-XH-03', role: 'deputy' }, SECRET, 60);
+    expect((await get('/probe/deputies', bare)).status).toBe(401);
   });
 });

@@ -10,8 +10,12 @@ import { z } from 'zod';
  * single HMAC over the standard compact form, kept synchronous because the test harness and
  * `npm run token` mint tokens in place; `jose` verifies what it produces (unit-tested both ways).
  */
-export const ROLES = ['operator', 'unit', 'supervisor', 'auditor'] as const;
+/** `deputy`: a people's congress deputy at a station (人大代表之家、联络站、联系点). */
+export const ROLES = ['operator', 'unit', 'supervisor', 'auditor', 'deputy'] as const;
 export type Role = (typeof ROLES)[number];
+/** 市级 (the city's 12345 centre) or 区级 (a district centre). */
+export const STAFF_LEVELS = ['city', 'district'] as const;
+export type StaffLevel = (typeof STAFF_LEVELS)[number];
 
 /** Who issues the tokens and for whom: a token for another service (or from one) is refused. */
 export const TOKEN_ISSUER = 'hotline-12345';
@@ -26,6 +30,15 @@ export const tokenClaimsSchema = z
     /** The street, department or enterprise a `unit` user acts for. */
     unitId: z.string().min(1).max(64).optional(),
     name: z.string().max(100).optional(),
+    /**
+     * 三级: the level the user works at. `city` (the 12345 centre: the whole city) or `district`
+     * (a district centre: its district only, `districtId`). Absent: the whole deployment, as before.
+     */
+    level: z.enum(STAFF_LEVELS).optional(),
+    districtId: z.string().min(1).max(64).optional(),
+    /** The deputy a `deputy` token is for, and the station (家站点) they receive residents at. */
+    deputyId: z.string().min(1).max(64).optional(),
+    stationId: z.string().min(1).max(64).optional(),
     iss: z.literal(TOKEN_ISSUER),
     aud: z.union([z.literal(TOKEN_AUDIENCE), z.array(z.string()).min(1)]),
     iat: z.number().int(),
@@ -34,6 +47,12 @@ export const tokenClaimsSchema = z
   })
   .refine((c) => c.role !== 'unit' || c.unitId, {
     message: 'a unit token must name its unit (unitId)',
+  })
+  .refine((c) => c.level !== 'district' || c.districtId, {
+    message: 'a district-level token must name its district (districtId)',
+  })
+  .refine((c) => c.role !== 'deputy' || (c.deputyId && c.stationId), {
+    message: 'a deputy token must name the deputy and the station (deputyId, stationId)',
   });
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 

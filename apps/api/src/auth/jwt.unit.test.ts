@@ -119,4 +119,21 @@ describe('tokens (jose)', () => {
       /a unit token must name its unit/,
     );
   });
+
+  it('carries the level and district of centre staff, and refuses a district level without its district', async () => {
+    const district = {
+      sub: 'li',
+      role: 'supervisor' as const,
+      level: 'district' as const,
+      districtId: 'LS',
+    };
+    await expect(
+      verifyToken(signToken(district, SECRET, 60, NOW), SECRET, NOW),
+    ).resolves.toMatchObject(district);
+    expect(
+      await refusal(
+        signToken({ sub: 'x', role: 'supervisor', level: 'district' }, SECRET, 60, NOW),
+      ),
+    ).toMatch(/must name its district/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Actor } from '@hotline/workflows';
-import type { Role, TokenClaims } from './jwt';
+import type { Role, StaffLevel, TokenClaims } from './jwt';
 
 /** Who is calling, as the token says. */
 export interface Principal {
@@ -7,6 +7,12 @@ export interface Principal {
   role: Role;
   unitId?: string;
   name?: string;
+  /** 三级: city centre staff see the city, district centre staff their district (`districtId`). */
+  level?: StaffLevel;
+  districtId?: string;
+  /** A deputy's own id and station (家站点). */
+  deputyId?: string;
+  stationId?: string;
 }
 
 export function principalFrom(claims: TokenClaims): Principal {
@@ -15,6 +21,10 @@ export function principalFrom(claims: TokenClaims): Principal {
     role: claims.role,
     ...(claims.unitId ? { unitId: claims.unitId } : {}),
     ...(claims.name ? { name: claims.name } : {}),
+    ...(claims.level ? { level: claims.level } : {}),
+    ...(claims.districtId ? { districtId: claims.districtId } : {}),
+    ...(claims.deputyId ? { deputyId: claims.deputyId } : {}),
+    ...(claims.stationId ? { stationId: claims.stationId } : {}),
   };
 }
 
@@ -28,7 +38,8 @@ export function actorOf(p: Principal): Actor {
     case 'operator':
       return { kind: 'operator', userId: p.userId };
     case 'auditor':
-      // Auditors only read; routes forbid their actions before this is ever used.
+    case 'deputy':
+      // Auditors only read, deputies act on their items only; routes forbid them orders' actions.
       return { kind: 'operator', userId: p.userId };
   }
 }

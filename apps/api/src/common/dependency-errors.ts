@@ -67,12 +67,29 @@ const GRPC_UNAVAILABLE = new Set([
   14, // UNAVAILABLE
 ]);
 
+/**
+ * FAILED_PRECONDITION (9) from an update whose workflow task failed or timed out — a worker that
+ * was killed or is too busy to finish the task in time (Temporal's WorkflowNotReady: "Unable to
+ * perform workflow execution update due to unexpected workflow task failure"). Nothing was
+ * accepted; the same update goes through once a worker runs the workflow again.
+ */
+const GRPC_WORKFLOW_NOT_READY = 9;
+const WORKFLOW_NOT_READY_MESSAGE = /workflow task failure|workflow is not ready|WorkflowNotReady/i;
+
 /** Which dependency an error says is down, or null when it is an ordinary error. */
 export function unavailableDependency(err: unknown): Dependency | null {
   for (let e: unknown = err, depth = 0; e && depth < 5; depth += 1) {
     if (e instanceof DependencyUnavailableException) return e.dependency;
     if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'worker';
-    if (isGrpcServiceError(e)) return GRPC_UNAVAILABLE.has(e.code) ? 'temporal' : null;
+    if (isGrpcServiceError(e)) {
+      if (GRPC_UNAVAILABLE.has(e.code)) return 'temporal';
+      if (
+        e.code === GRPC_WORKFLOW_NOT_READY &&
+        WORKFLOW_NOT_READY_MESSAGE.test(`${e.details} ${e.message}`)
+      )
+        return 'worker';
+      return null;
+    }
     if (e instanceof ServiceError && /Failed to connect|deadline/i.test(e.message))
       return 'temporal';
     const code = (e as { code?: unknown }).code;

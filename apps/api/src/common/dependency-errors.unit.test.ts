@@ -1,3 +1,4 @@
+import { ServiceError } from '@temporalio/client';
 import { QueryFailedError } from 'typeorm';
 import { DependencyUnavailableException, unavailableDependency } from './dependency-errors';
 
@@ -31,5 +32,29 @@ describe('unavailableDependency', () => {
     const syntax = Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' });
     expect(unavailableDependency(new QueryFailedError('SELEC 1', [], syntax))).toBeNull();
     expect(unavailableDependency(new TypeError('x is undefined'))).toBeNull();
+  });
+
+  it('names the worker when an update failed because its workflow task failed or timed out', () => {
+    // What the fault suite met after a worker restart under load: the client's ServiceError
+    // around FAILED_PRECONDITION (WorkflowNotReady). It was a 500; it is a 503 to retry.
+    const details =
+      'Unable to perform workflow execution update due to unexpected workflow task failure.';
+    const notReady = Object.assign(new Error(`9 FAILED_PRECONDITION: ${details}`), {
+      code: 9,
+      details,
+      metadata: { get: () => [] },
+    });
+    expect(
+      unavailableDependency(new ServiceError('Workflow Update failed', { cause: notReady })),
+    ).toBe('worker');
+    // Another failed precondition (a real refusal) stays an ordinary error.
+    const other = Object.assign(new Error('9 FAILED_PRECONDITION: namespace is not active'), {
+      code: 9,
+      details: 'namespace is not active',
+      metadata: { get: () => [] },
+    });
+    expect(
+      unavailableDependency(new ServiceError('Workflow Update failed', { cause: other })),
+    ).toBeNull();
   });
 });

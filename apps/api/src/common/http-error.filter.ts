@@ -101,9 +101,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
 
-    this.logger.error(
-      `request ${requestId} failed: ${exception instanceof Error ? exception.stack : String(exception)}`,
-    );
+    this.logger.error(`request ${requestId} failed: ${describeError(exception)}`);
     this.reply(req, res, 500, {
       statusCode: 500,
       error: 'Internal Server Error',
@@ -151,4 +149,23 @@ function bodyParserError(exception: unknown): { status: number; message: string 
     }
   }
   return null;
+}
+
+/** An error's stack and the chain of its causes (a wrapped gRPC error says its code there). */
+function describeError(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 5; depth += 1) {
+    if (!(e instanceof Error)) {
+      parts.push(String(e));
+      break;
+    }
+    const code = (e as { code?: unknown }).code;
+    parts.push(
+      depth === 0
+        ? (e.stack ?? e.message)
+        : `caused by: ${e.name}${code !== undefined ? ` (code ${String(code)})` : ''}: ${e.message}`,
+    );
+    e = e.cause;
+  }
+  return parts.join('\n');
 }

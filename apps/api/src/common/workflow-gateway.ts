@@ -6,6 +6,7 @@ import {
   WorkflowNotFoundError,
   type WorkflowStartOptions,
 } from '@temporalio/client';
+import { type ActionResult, isActionAnswer } from '@hotline/workflows';
 import { type Settings } from '../infrastructure/settings';
 import { TEMPORAL_CLIENT } from '../tokens';
 import {
@@ -17,9 +18,10 @@ import { PendingStarts } from './pending-starts';
 
 /**
  * Every call the API makes to Temporal, each with a time limit. Without one, an update waits as
- * long as the workflow takes — for ever while the worker is down, or while Kafka is (an update
- * answers once its events are published) — and the client's request hangs. Past the limit the
- * call is cancelled (gRPC deadline and AbortSignal) and the caller gets a 503 with Retry-After.
+ * long as the workflow takes — for ever while the worker is down (and, in workflows started
+ * before updates answered on record, while Kafka is) — and the client's request hangs. Past the
+ * limit the call is cancelled (gRPC deadline and AbortSignal) and the caller gets a 503 with
+ * Retry-After.
  *
  * An order is answered once its intake row is committed, and its workflow started right after
  * (PendingStarts): a call on a workflow first waits, within its time limit, for a start pending
@@ -46,7 +48,20 @@ export class WorkflowGateway {
     return this.timeouts.retryAfter;
   }
 
-  /** Sends `<name>Update` and waits for its answer (the new state, or a refusal). */
+  /**
+   * An action: sends `<name>Update` and answers the aggregate's state after it, or throws the
+   * refusal. Workflows answer an update once its events are recorded, with a slim answer
+   * (sequence, status; not the whole state, which would go into the history each time): the
+   * state is then read by `stateQuery` (a query enters no history). Workflows started before
+   * the change answer the whole state, taken as is.
+   */
+  async act<S>(workflowId: string, name: string, arg: unknown, stateQuery: string): Promise<S> {
+    const result = await this.update<ActionResult<S>>(workflowId, name, arg);
+    if (!isActionAnswer(result)) return result;
+    return this.query<S>(workflowId, stateQuery);
+  }
+
+  /** Sends `<name>Update` and waits for its answer (a slim answer or a state, or a refusal). */
   update<T>(workflowId: string, name: string, arg: unknown): Promise<T> {
     return this.onStarted(workflowId, this.timeouts.action, 'worker', () =>
       this.client.workflow.getHandle(workflowId).executeUpdate<T, [unknown]>(`${name}Update`, {

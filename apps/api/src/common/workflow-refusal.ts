@@ -14,10 +14,7 @@ export interface Refusal {
 }
 
 /** The refusal inside an update's failure, or null when the error is something else. */
-export function refusalOf(
-  err: unknown,
-  refusalType: 'OrderActionRefused' | 'WhistleActionRefused' | 'AdmissionActionRefused',
-): Refusal | null {
+export function refusalOf(err: unknown, refusalType: `${string}ActionRefused`): Refusal | null {
   if (
     !(err instanceof WorkflowUpdateFailedError) ||
     !(err.cause instanceof ApplicationFailure) ||

@@ -42,6 +42,33 @@ describe('POST /dev/session (development sign-in)', () => {
     expect(res.body.role).toBe('unit');
   });
 
+  it('offers the levels: city centre staff, and district centre staff with their district', async () => {
+    app = await appFor({ NODE_ENV: 'development' });
+    const secret = apiConfigFromEnv({ NODE_ENV: 'development' }).authSecret;
+    const district = await request(app.getHttpServer())
+      .post('/dev/session')
+      .send({ role: 'supervisor', level: 'district', districtId: 'LS' })
+      .expect(201);
+    expect(await verifyToken(district.body.token, secret)).toMatchObject({
+      role: 'supervisor',
+      level: 'district',
+      districtId: 'LS',
+    });
+    expect(district.body).toMatchObject({ level: 'district', districtId: 'LS' });
+    const city = await request(app.getHttpServer())
+      .post('/dev/session')
+      .send({ role: 'operator', level: 'city' })
+      .expect(201);
+    const claims = await verifyToken(city.body.token, secret);
+    expect(claims).toMatchObject({ role: 'operator', level: 'city' });
+    expect(claims.districtId).toBeUndefined();
+    const noDistrict = await request(app.getHttpServer())
+      .post('/dev/session')
+      .send({ role: 'supervisor', level: 'district' })
+      .expect(400);
+    expect(JSON.stringify(noDistrict.body)).toContain('区级账号需要 districtId');
+  });
+
   it('refuses a unit session without its unit, and unknown roles, per field', async () => {
     app = await appFor({ NODE_ENV: 'test' });
     const noUnit = await request(app.getHttpServer())
@@ -50,6 +77,33 @@ describe('POST /dev/session (development sign-in)', () => {
       .expect(400);
     expect(noUnit.body.fields).toEqual([expect.objectContaining({ field: 'unitId' })]);
     await request(app.getHttpServer()).post('/dev/session').send({ role: 'admin' }).expect(400);
+  });
+
+  it('signs a deputy in at their station (代表进站), and refuses an unknown deputy', async () => {
+    app = await appFor({ NODE_ENV: 'development' });
+    const res = await request(app.getHttpServer())
+      .post('/dev/session')
+      .send({ role: 'deputy', deputyId: 'RD-XH-03' })
+      .expect(201);
+    expect(res.body).toMatchObject({
+      role: 'deputy',
+      deputyId: 'RD-XH-03',
+      stationId: 'RDLLZ-XHJD-02',
+    });
+    const claims = await verifyToken(
+      res.body.token,
+      apiConfigFromEnv({ NODE_ENV: 'development' }).authSecret,
+    );
+    expect(claims).toMatchObject({
+      sub: 'RD-XH-03',
+      deputyId: 'RD-XH-03',
+      stationId: 'RDLLZ-XHJD-02',
+    });
+    await request(app.getHttpServer()).post('/dev/session').send({ role: 'deputy' }).expect(400);
+    await request(app.getHttpServer())
+      .post('/dev/session')
+      .send({ role: 'deputy', deputyId: 'RD-NOPE-1' })
+      .expect(400);
   });
 
   it('does not exist in production (404), whatever is asked', async () => {

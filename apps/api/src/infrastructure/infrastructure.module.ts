@@ -15,8 +15,15 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { PendingStarts } from '../common/pending-starts';
 import { WorkflowGateway } from '../common/workflow-gateway';
 import { PersonalDataCipher } from '../personal-data/personal-data.cipher';
-import { API_CONFIG, DATA_SOURCE, PERSONAL_DATA, REFERENCE_DATA, TEMPORAL_CLIENT } from '../tokens';
-import { loadReferenceData } from './reference-data';
+import {
+  API_CONFIG,
+  CITY_REFERENCE_DATA,
+  DATA_SOURCE,
+  PERSONAL_DATA,
+  REFERENCE_DATA,
+  TEMPORAL_CLIENT,
+} from '../tokens';
+import { loadCityReferenceData, loadReferenceData } from './reference-data';
 import { type Settings } from './settings';
 
 /** The Temporal connection, closed when the app closes. */
@@ -29,6 +36,7 @@ const SHARED = [
   TEMPORAL_CLIENT,
   PERSONAL_DATA,
   REFERENCE_DATA,
+  CITY_REFERENCE_DATA,
   WorkflowGateway,
   PendingStarts,
 ];
@@ -143,6 +151,10 @@ function common(settings: Settings) {
         );
         return ref;
       },
+    },
+    {
+      provide: CITY_REFERENCE_DATA,
+      useFactory: () => loadCityReferenceData(settings.platform.referenceData),
     },
   ];
 }

@@ -1,4 +1,4 @@
-import { buildUnitLedger, type ReferenceData } from '@hotline/domain';
+import { buildUnitLedger, type ReferenceData, sampleAdmissionList } from '@hotline/domain';
 import { LedgerFileEntity } from '@hotline/persistence';
 import { DEFAULT_CJK_FONT, renderLedgerPdf, renderLedgerXlsx, sha256Hex } from '@hotline/reports';
 import {
@@ -10,7 +10,8 @@ import {
 } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
 import { DATA_SOURCE, REFERENCE_DATA } from '../tokens';
-import { ledgerOrderRows, ledgerWhistleRows } from './ledger-rows';
+import { ledgerDeputyItemRows } from './ledger-deputy-rows';
+import { ledgerGovernanceRows, ledgerOrderRows, ledgerWhistleRows } from './ledger-rows';
 
 /** How long a running job is held before another API instance may take it up (it crashed). */
 const LEASE_SECONDS = 120;
@@ -107,6 +108,14 @@ export class LedgerGenerator implements OnApplicationBootstrap, OnApplicationShu
       const orders = await ledgerOrderRows(this.db, job.unitId, period);
       await step(30, `读取吹哨报到（已读取工单 ${orders.length} 件）`);
       const whistles = await ledgerWhistleRows(this.db, job.unitId, period);
+      const deputyItems = await ledgerDeputyItemRows(this.db, job.unitId, period);
+      const governance = await ledgerGovernanceRows(
+        this.db,
+        this.ref.index.units.get(job.unitId),
+        job.unitId,
+        period,
+        sampleAdmissionList(),
+      );
       const ledger = buildUnitLedger({
         unitId: job.unitId,
         unitName: this.ref.index.units.get(job.unitId)?.name ?? job.unitId,
@@ -114,6 +123,8 @@ export class LedgerGenerator implements OnApplicationBootstrap, OnApplicationShu
         generatedAt: new Date(),
         orders,
         whistles,
+        deputyItems,
+        governance,
       });
       await step(50, '生成 Excel 台账');
       const xlsx = await renderLedgerXlsx(ledger);

@@ -1,5 +1,22 @@
-import type { LedgerOrderRow, LedgerPeriod, LedgerWhistleRow } from '@hotline/domain';
-import { OrderViewEntity, WhistleBoardEntity, WhistleDepartmentEntity } from '@hotline/persistence';
+import type {
+  AdmissionList,
+  GovernanceLedgerInput,
+  LedgerAdmittedTaskRow,
+  LedgerOrderRow,
+  LedgerPeriod,
+  LedgerProactiveTaskRow,
+  LedgerWhistleRow,
+  Unit,
+} from '@hotline/domain';
+import {
+  AdmissionApplicationEntity,
+  AdmissionListEntryEntity,
+  OffListWorkEntity,
+  OrderViewEntity,
+  ProactiveTaskEntity,
+  WhistleBoardEntity,
+  WhistleDepartmentEntity,
+} from '@hotline/persistence';
 import { type DataSource } from 'typeorm';
 
 /**
@@ -99,4 +116,97 @@ export async function ledgerWhistleRows(
       };
     }),
   ];
+}
+
+/**
+ * The governance rows of a unit's ledger (准入, 未诉先办): for a street or township, the admission
+ * list it works under (published entries and those admitted since) and the off-list work detected
+ * for it; for a department, the admission applications it filed; for both, the proactive tasks it
+ * owned that were open at some moment of the period.
+ */
+export async function ledgerGovernanceRows(
+  db: DataSource,
+  unit: Unit | undefined,
+  unitId: string,
+  period: LedgerPeriod,
+  list: AdmissionList,
+): Promise<GovernanceLedgerInput> {
+  const street = unit?.kind === 'street' || unit?.kind === 'township';
+  const proactiveTasks = (
+    await db
+      .getRepository(ProactiveTaskEntity)
+      .createQueryBuilder('t')
+      .where('t.owner_unit_id = :unit', { unit: unitId })
+      .andWhere('t.started_at < :to', { to: period.to })
+      .andWhere('(t.closed_at IS NULL OR t.closed_at >= :from)', { from: period.from })
+      .orderBy('t.task_id', 'ASC')
+      .getMany()
+  ).map((t): LedgerProactiveTaskRow => ({
+    taskId: t.taskId,
+    status: t.status,
+    startedAt: t.startedAt,
+    plannedAt: t.plannedAt,
+    completedAt: t.completedAt,
+    verifiedAt: t.verifiedAt,
+    sendBackCount: t.sendBackCount,
+    deadlineMissed: t.deadlineMissed,
+    effect: t.verdict,
+  }));
+  if (!street) {
+    const applications = await db
+      .getRepository(AdmissionApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.department_id = :unit', { unit: unitId })
+      .andWhere('a.applied_at < :to', { to: period.to })
+      .orderBy('a.application_id', 'ASC')
+      .getMany();
+    return {
+      proactiveTasks,
+      ...(applications.length
+        ? {
+            applications: applications.map((a) => ({
+              applicationId: a.applicationId,
+              status: a.status,
+              appliedAt: a.appliedAt,
+              decidedAt: a.decidedAt,
+            })),
+          }
+        : {}),
+    };
+  }
+  const admitted = await db.getRepository(AdmissionListEntryEntity).find();
+  const offList = await db
+    .getRepository(OffListWorkEntity)
+    .createQueryBuilder('w')
+    .where('w.unit_id = :unit', { unit: unitId })
+    .andWhere('w.detected_at >= :from AND w.detected_at < :to', {
+      from: period.from,
+      to: period.to,
+    })
+    .getMany();
+  return {
+    proactiveTasks,
+    admittedTasks: [
+      ...list.entries.map((e): LedgerAdmittedTaskRow => ({
+        entryCode: e.code,
+        taskName: e.name,
+        departmentId: e.departmentId,
+        source: 'published',
+        admittedAt: null,
+      })),
+      ...admitted.map((e): LedgerAdmittedTaskRow => ({
+        entryCode: e.entryCode,
+        taskName: e.taskName,
+        departmentId: e.departmentId,
+        source: 'admitted',
+        admittedAt: e.admittedAt,
+      })),
+    ],
+    offListWork: offList.map((w) => ({
+      workId: w.workId,
+      workKind: w.workKind as 'order' | 'whistle' | 'proactive_task',
+      reason: w.reason,
+      detectedAt: w.detectedAt,
+    })),
+  };
 }

@@ -282,6 +282,7 @@ export function workflowInputOf(
       ...(screening.place.gridId ? { gridId: screening.place.gridId } : {}),
     },
     ...(screening.emergency.isEmergency ? { emergency: { kinds: screening.emergency.kinds } } : {}),
+    ...(r.takenBy ? { takenBy: r.takenBy } : {}),
     callerKey,
     receivedAt: receivedAt.toISOString(),
     screening: screening.applied,

@@ -1,5 +1,18 @@
 import { type CreateOrderRequest, createOrderRequestSchema } from '@hotline/contracts';
-import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { type ReferenceData } from '@hotline/domain';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -23,6 +36,7 @@ import { ActOnOrder } from './use-cases/act-on-order/act-on-order.use-case';
 import { CallerHistory } from './use-cases/caller-history/caller-history.use-case';
 import { GetOrder } from './use-cases/get-order/get-order.use-case';
 import { SubmitOrder } from './use-cases/submit-order/submit-order.use-case';
+import { CITY_REFERENCE_DATA } from '../tokens';
 
 const orderIdParam = z.string().regex(/^HL\d{8}-\d{7}$/, 'an order number like HL20261123-0000042');
 const phoneQuery = z.string().regex(/^\+?[0-9 -]{5,24}$/, 'a phone number');
@@ -40,6 +54,7 @@ export class OrdersController implements PerformsActions<OrderAction> {
     private readonly getOrder: GetOrder,
     private readonly callerHistory: CallerHistory,
     private readonly actOnOrder: ActOnOrder,
+    @Inject(CITY_REFERENCE_DATA) private readonly ref: ReferenceData,
   ) {}
 
   @Post()
@@ -76,10 +91,39 @@ export class OrdersController implements PerformsActions<OrderAction> {
   async submit(
     @Body(new ZodValidationPipe(createOrderRequestSchema)) body: CreateOrderRequest,
     @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: Principal,
   ) {
-    const result = await this.submitOrder.execute(body);
+    const result = await this.submitOrder.execute(this.withTakingCentre(body, principal));
     res.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
     return result;
+  }
+
+  /**
+   * 受理中心 (three levels): the request says who takes the call; district centre staff take
+   * calls for their district (by default, and never as the city or another district); city
+   * centre staff take as the city by default; tokens without a level keep the district
+   * deployment's behaviour (no `takenBy`).
+   */
+  private withTakingCentre(body: CreateOrderRequest, principal: Principal): CreateOrderRequest {
+    const own = principal.level === 'district' ? principal.districtId : undefined;
+    const takenBy =
+      body.takenBy ??
+      (own
+        ? { level: 'district' as const, districtId: own }
+        : principal.level === 'city'
+          ? { level: 'city' as const }
+          : undefined);
+    if (!takenBy) return body;
+    if (takenBy.level === 'district' && !this.ref.index.districts.has(takenBy.districtId))
+      throw new BadRequestException({
+        message: `没有区“${takenBy.districtId}”`,
+        fields: { 'takenBy.districtId': `未知的区：${takenBy.districtId}` },
+      });
+    if (takenBy.level === 'city' && !this.ref.city)
+      throw new BadRequestException('本系统没有市级热线中心，不能市级受理');
+    if (own && (takenBy.level !== 'district' || takenBy.districtId !== own))
+      throw new ForbiddenException(`区级账号只能以本区（${own}）热线中心受理`);
+    return { ...body, takenBy };
   }
 
   @Get('by-caller')

@@ -1,49 +1,36 @@
-/**
- * POST /orders/screening — the live suggestion while the operator types. Typed by hand until the
- * route is in the committed OpenAPI document; then this file gives way to the generated type.
- * Until the API has the route, it answers 404 and the console hides the panel.
- */
-export interface ScreeningRequest {
-  content: string;
-  address?: string;
-  category?: string;
-  caller?: { phone: string };
-  streetId?: string;
-  communityId?: string;
-  matterTypeCode?: string;
-}
+import type { paths } from '../generated/api-schema';
 
-export interface ScreeningSuggestion {
-  matter: {
-    candidates: {
-      matterTypeCode: string;
-      name: string;
-      leadUnitId?: string | null;
-      confidence: number;
-      evidence: string[];
-    }[];
-  };
-  place: {
-    resolved?: PlaceCandidate | null;
-    candidates: PlaceCandidate[];
-  };
-  emergency: { isEmergency: boolean; words: string[] };
-  filter: { outcome: string; reason?: string; evidence: string[] };
-  duplicates: {
-    orderId: string;
-    reason?: string;
-    receivedAt?: string;
-    matterTypeCode?: string | null;
-  }[];
-  urgency: string;
-  knowledgeAnswer?: { title?: string; question?: string; answer: string } | null;
-}
+/** POST /orders/screening — the live suggestion while the operator types (generated types). */
+export type ScreeningRequest = NonNullable<
+  paths['/orders/screening']['post']['requestBody']
+>['content']['application/json'];
 
-export interface PlaceCandidate {
-  streetId?: string;
-  communityId?: string;
-  gridId?: string;
-  name?: string;
-  label?: string;
-  confidence?: number;
-}
+type Answer = paths['/orders/screening']['post']['responses'][200]['content']['application/json'];
+
+type Candidate = NonNullable<Answer['matter']['candidates']>[number];
+export type MatterCandidate = Omit<
+  Candidate,
+  'matterTypeCode' | 'name' | 'confidence' | 'evidence'
+> & {
+  matterTypeCode: string;
+  name: string;
+  confidence: number;
+  evidence: string[];
+};
+export type PlaceCandidate = NonNullable<Answer['place']['candidates']>[number];
+export type DuplicateCandidate = Answer['duplicates'][number] & { orderId: string };
+
+/** The answer, with the lists the document leaves optional always present (possibly empty). */
+export type ScreeningSuggestion = Omit<
+  Answer,
+  'matter' | 'place' | 'emergency' | 'filter' | 'duplicates'
+> & {
+  matter: { candidates: MatterCandidate[] };
+  place: Omit<Answer['place'], 'candidates'> & { candidates: PlaceCandidate[] };
+  emergency: Omit<Answer['emergency'], 'isEmergency' | 'words'> & {
+    isEmergency: boolean;
+    words: string[];
+  };
+  filter: Omit<Answer['filter'], 'evidence'> & { evidence: string[] };
+  duplicates: DuplicateCandidate[];
+};

@@ -164,7 +164,14 @@ export function ActionButton({
                     optionFilterProp="label"
                   />
                 ) : f.kind === 'datetime' ? (
-                  <DatePicker aria-label={f.label} showTime style={{ width: '100%' }} />
+                  <DatePicker
+                    aria-label={f.label}
+                    showTime
+                    style={{ width: '100%' }}
+                    // Enter confirms the typed date; it must not also submit the whole form
+                    // (the browser's implicit submission when the date is the form's only input).
+                    onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+                  />
                 ) : f.kind === 'mark' ? (
                   <InputNumber aria-label={f.label} min={1} max={5} />
                 ) : (

@@ -108,18 +108,20 @@ export function CursorPager({
   loading?: boolean;
 }): ReactNode {
   return (
-    <Space className="pager" aria-label="分页">
-      <Button size="small" disabled={pager.page === 1 || loading} onClick={pager.prev}>
-        上一页
-      </Button>
-      <span>第 {pager.page} 页</span>
-      <Button
-        size="small"
-        disabled={!nextCursor || loading}
-        onClick={() => nextCursor && pager.next(nextCursor)}
-      >
-        下一页
-      </Button>
-    </Space>
+    <nav aria-label="分页">
+      <Space className="pager">
+        <Button size="small" disabled={pager.page === 1 || loading} onClick={pager.prev}>
+          上一页
+        </Button>
+        <span>第 {pager.page} 页</span>
+        <Button
+          size="small"
+          disabled={!nextCursor || loading}
+          onClick={() => nextCursor && pager.next(nextCursor)}
+        >
+          下一页
+        </Button>
+      </Space>
+    </nav>
   );
 }

@@ -1,8 +1,11 @@
-import { type ReferenceData } from '@hotline/domain';
+import { type ReferenceData, sampleAdmissionList } from '@hotline/domain';
 import { type Projection } from '../runner/projection';
 import { admissionsProjection } from './admissions/admissions.projection';
+import { deputiesProjection } from './deputies/deputies.projection';
 import { hotspotsProjection } from './hotspots/hotspots.projection';
 import { monthlyTopicsProjection } from './monthly-topics/monthly-topics.projection';
+import { offListWorkProjection } from './off-list-work/off-list-work.projection';
+import { proactiveTasksProjection } from './proactive-tasks/proactive-tasks.projection';
 import { orderTimelineProjection } from './order-timeline/order-timeline.projection';
 import { orderViewProjection } from './order-view/order-view.projection';
 import { slaBoardProjection } from './sla-board/sla-board.projection';
@@ -25,5 +28,8 @@ export function allProjections(ref: ReferenceData): Projection[] {
     monthlyTopicsProjection,
     whistlesProjection(ref),
     admissionsProjection,
+    deputiesProjection,
+    proactiveTasksProjection,
+    offListWorkProjection(ref, sampleAdmissionList),
   ];
 }

@@ -1,5 +1,14 @@
 import {
   callbackWindow,
+  centreUnitId,
+  checkPushDown,
+  type CityRoutingContext,
+  type CityRoutingDecision,
+  escalationTarget,
+  routeCityOrder,
+  sampleCityReferenceData,
+  sampleEnforcementPowers,
+  shanghaiDate,
   extendDeadline,
   type HandlingClass,
   orderDeadlines,
@@ -10,6 +19,8 @@ import {
 import type {
   DeadlineRequest,
   DeadlineResult,
+  DispatchLevels,
+  LevelsRequest,
   OrderActivities,
   OrderPolicy,
   RoutingRequest,
@@ -28,8 +39,10 @@ const provisional = (d: { provisional: boolean }) => (d.provisional ? { provisio
 export function createOrderActivities(
   ref: ReferenceData,
   events: EventActivities,
+  city: CityRoutingContext = defaultCity(),
 ): OrderActivities {
   const calendar = WorkingCalendar.fromReference(ref);
+  const levels = cityLevels(city);
 
   const handlingClassOf = (matterTypeCode: string | undefined): HandlingClass =>
     (matterTypeCode && ref.index.matterTypes.get(matterTypeCode)?.handlingClass) || 'general';
@@ -47,10 +60,12 @@ export function createOrderActivities(
         minReturnSupportingChars: p.returns.minSupportingChars,
         extensionLimitLookup: true,
         maxProgressNotes: p.notes.maxPerOrder,
+        ...(p.history ? { historyEventsPerRun: p.history.eventsPerRun } : {}),
       };
     },
 
     async routeOrder(request: RoutingRequest): Promise<RoutingResult> {
+      if (request.takenBy) return levels.route(request);
       if (!request.matterTypeCode) {
         return { kind: 'manual', reason: '未确定事项类型，转热线中心人工派单' };
       }
@@ -78,6 +93,10 @@ export function createOrderActivities(
         case 'arbitration':
           return { kind: 'arbitration', reason: decision.reason };
       }
+    },
+
+    async dispatchLevels(request: LevelsRequest): Promise<DispatchLevels> {
+      return levels.ofLead(request);
     },
 
     async orderDeadlines(request: DeadlineRequest): Promise<DeadlineResult> {
@@ -133,6 +152,136 @@ export function createOrderActivities(
           };
         }
       }
+    },
+  };
+}
+
+/**
+ * The whole city (市级 → 区级 → 街乡) for orders taken with `takenBy`: the sample city and its
+ * devolved enforcement powers (执法职权清单). A deployment passes its own.
+ */
+export function defaultCity(): CityRoutingContext {
+  return { ref: sampleCityReferenceData(), powers: sampleEnforcementPowers() };
+}
+
+/** Three-level routing, the levels of a chosen lead and the push-down check, as activities answer them. */
+export function cityLevels(city: CityRoutingContext) {
+  const { ref } = city;
+  const dayOf = (receivedAt: string | undefined) =>
+    shanghaiDate(receivedAt ? new Date(receivedAt) : new Date());
+
+  const escalationOf = (unitId: string): DispatchLevels['escalation'] => {
+    if (!ref.index.units.has(unitId)) return undefined;
+    const e = escalationTarget(unitId, ref);
+    return e ? { toUnitId: e.toUnitId, level: e.level, explanation: e.explanation } : undefined;
+  };
+
+  const pushDownOf = (
+    matterTypeCode: string | undefined,
+    fromUnitId: string,
+    toUnitId: string,
+    reason: string,
+    day: string,
+  ): DispatchLevels['pushDown'] => {
+    if (!matterTypeCode || !ref.index.matterTypes.has(matterTypeCode)) return undefined;
+    if (!ref.index.units.has(fromUnitId) || !ref.index.units.has(toUnitId)) return undefined;
+    const check = checkPushDown({ matterTypeCode, fromUnitId, toUnitId, day, reason }, city);
+    // Only a move down to a street is recorded; a sideways or upward one is not a push-down.
+    if (check.code === 'not_downward') return undefined;
+    return { fromUnitId, flagged: check.flagged, code: check.code, explanation: check.explanation };
+  };
+
+  return {
+    route(request: RoutingRequest): RoutingResult {
+      if (!request.matterTypeCode) {
+        return { kind: 'manual', reason: '未确定事项类型，转热线中心人工派单' };
+      }
+      const taking = request.takenBy!;
+      // A centre the data does not know (never thrown: an activity would retry it forever).
+      if (taking.level === 'district' && !ref.index.districts.has(taking.districtId))
+        return {
+          kind: 'manual',
+          reason: `受理中心所属区“${taking.districtId}”不存在，转热线中心人工派单`,
+        };
+      if (taking.level === 'city' && !ref.city)
+        return { kind: 'manual', reason: '没有市级热线中心，转热线中心人工派单' };
+      const day = dayOf(request.receivedAt);
+      const decision: CityRoutingDecision = routeCityOrder(
+        {
+          matterTypeCode: request.matterTypeCode,
+          streetId: request.location.streetId ?? null,
+          communityId: request.location.communityId ?? null,
+          gridId: request.location.gridId ?? null,
+          takenBy: taking,
+          day,
+        },
+        city,
+        { returnedByUnitIds: request.excludedUnitIds, returnCount: request.returnCount },
+      );
+      switch (decision.kind) {
+        case 'manual':
+          return { kind: 'manual', reason: decision.reason };
+        case 'arbitration':
+          return {
+            kind: 'arbitration',
+            reason: decision.reason,
+            arbiterUnitId: decision.arbiterUnitId,
+            arbiterLevel: decision.arbiterLevel,
+          };
+        case 'dispatch': {
+          const escalation = escalationOf(decision.leadUnitId);
+          const pushDown = request.returnedBy
+            ? pushDownOf(
+                request.matterTypeCode,
+                request.returnedBy.unitId,
+                decision.leadUnitId,
+                request.returnedBy.explanation,
+                day,
+              )
+            : undefined;
+          return {
+            kind: 'dispatch',
+            leadUnitId: decision.leadUnitId,
+            assistingUnitIds: [...decision.assistingUnitIds],
+            supervisingUnitIds: [...decision.supervisingUnitIds],
+            rule: decision.rule,
+            levels: {
+              ...(decision.districtId ? { districtId: decision.districtId } : {}),
+              leadLevel: decision.leadLevel,
+              dispatchedByUnitId: decision.dispatchedByUnitId,
+              ...(decision.enforcement ? { enforcement: { ...decision.enforcement } } : {}),
+              ...(escalation ? { escalation } : {}),
+              ...(pushDown ? { pushDown } : {}),
+            },
+          };
+        }
+      }
+    },
+
+    ofLead(request: LevelsRequest): DispatchLevels {
+      const lead = ref.index.units.get(request.leadUnitId);
+      const knownCentre =
+        request.takenBy.level === 'district'
+          ? ref.index.districts.has(request.takenBy.districtId)
+          : ref.city !== null;
+      const fromUnitId =
+        request.fromUnitId ?? (knownCentre ? centreUnitId(request.takenBy, ref) : undefined);
+      if (!fromUnitId) return lead ? { leadLevel: lead.level } : {};
+      const escalation = escalationOf(request.leadUnitId);
+      const pushDown = pushDownOf(
+        request.matterTypeCode,
+        fromUnitId,
+        request.leadUnitId,
+        request.reason,
+        dayOf(request.receivedAt),
+      );
+      return {
+        ...(lead?.districtId ? { districtId: lead.districtId } : {}),
+        ...(lead ? { leadLevel: lead.level } : {}),
+        dispatchedByUnitId: fromUnitId,
+        ...(escalation ? { escalation } : {}),
+        ...(pushDown ? { pushDown } : {}),
+      };
     },
   };
 }

@@ -45,6 +45,7 @@ export function createWhistleActivities(
         evaluationWindowHours: EVALUATION_WINDOW_HOURS,
         rating: { ...ref.policy.whistle.rating },
         maxProgressNotes: ref.policy.notes.maxPerWhistle,
+        ...(ref.policy.history ? { historyEventsPerRun: ref.policy.history.eventsPerRun } : {}),
       };
     },
 

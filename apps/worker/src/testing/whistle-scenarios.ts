@@ -26,7 +26,11 @@ type Scenario = (h: WorkflowTestHarness) => Promise<Record<string, string>>;
 
 const street = dept('XHJD');
 
-async function verifyAndClose(h: WorkflowTestHarness, whistleId: string, departmentIds: string[]) {
+export async function verifyAndClose(
+  h: WorkflowTestHarness,
+  whistleId: string,
+  departmentIds: string[],
+) {
   for (const departmentId of departmentIds)
     await onWhistle(h, whistleId, 'verify', {
       actor: street,
@@ -37,7 +41,7 @@ async function verifyAndClose(h: WorkflowTestHarness, whistleId: string, departm
   return onWhistle(h, whistleId, 'close', { actor: street, outcome: 'solved', summary: '已解决' });
 }
 
-async function rateAll(h: WorkflowTestHarness, whistleId: string, departmentIds: string[]) {
+export async function rateAll(h: WorkflowTestHarness, whistleId: string, departmentIds: string[]) {
   for (const departmentId of departmentIds) {
     await onWhistle(h, whistleId, 'rateDepartment', {
       actor: street,

@@ -1,5 +1,10 @@
-import type { WhistleCommand, WhistleState, WhistleWorkflowInput } from '@hotline/workflows';
-import { refusal, until, type WorkflowTestHarness } from './workflow-test-env';
+import type {
+  ActionResult,
+  WhistleCommand,
+  WhistleState,
+  WhistleWorkflowInput,
+} from '@hotline/workflows';
+import { refusal, settled, until, type WorkflowTestHarness } from './workflow-test-env';
 
 /**
  * Helpers for whistle tests on the time-skipping server. Polls queries instead of awaiting
@@ -51,9 +56,12 @@ export async function onWhistle<T extends WhistleCommand['type']>(
   type: T,
   command: Command<T>,
 ): Promise<WhistleState> {
-  return h.env.client.workflow
+  const result = await h.env.client.workflow
     .getHandle(whistleId)
-    .executeUpdate<WhistleState, [Command<T>]>(`${type}Update`, { args: [command] });
+    .executeUpdate<ActionResult<WhistleState>, [Command<T>]>(`${type}Update`, {
+      args: [command],
+    });
+  return settled(h, whistleId, result, () => whistleStateOf(h, whistleId));
 }
 
 export async function whistleStateOf(h: WorkflowTestHarness, whistleId: string) {

@@ -1,7 +1,18 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EventEnvelope } from '@hotline/contracts';
-import { type ReferenceData, sampleAdmissionList, sampleReferenceData } from '@hotline/domain';
-import type { OrderCommand, OrderState, OrderWorkflowInput } from '@hotline/workflows';
+import {
+  type ReferenceData,
+  sampleAdmissionList,
+  sampleDeputyStations,
+  sampleReferenceData,
+} from '@hotline/domain';
+import {
+  type ActionResult,
+  isActionAnswer,
+  type OrderCommand,
+  type OrderState,
+  type OrderWorkflowInput,
+} from '@hotline/workflows';
 import { SEARCH_ATTRIBUTES } from '@hotline/temporal';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -15,6 +26,12 @@ import {
 import { createOrderActivities } from '../activities/order-activities';
 import { createWhistleActivities } from '../activities/whistle-activities';
 import { createAdmissionActivities } from '../activities/admission-activities';
+import { createDeputyActivities } from '../activities/deputy-activities';
+import {
+  createProactiveTaskActivities,
+  inMemoryGovernanceReadModels,
+} from '../activities/proactive-task-activities';
+import type { ComplaintRow } from '@hotline/domain';
 import { workflowBundleOptions } from '../workflow-bundle';
 
 /**
@@ -25,6 +42,10 @@ import { workflowBundleOptions } from '../workflow-bundle';
 export interface WorkflowTestHarness {
   env: TestWorkflowEnvironment;
   published: EventEnvelope[];
+  /** Set `down` to make publishing fail as it does while Kafka is down (each attempt throws). */
+  stream: { down: boolean; failedAttempts: number };
+  /** The complaints the proactive tasks' counts read (the hotspot read model's rows). */
+  complaints: ComplaintRow[];
   taskQueue: string;
   stop(): Promise<void>;
 }
@@ -57,11 +78,17 @@ export async function startWorkflowTestHarness(
     logger: new DefaultLogger('ERROR'),
   });
   const published: EventEnvelope[] = [];
+  const stream = { down: false, failedAttempts: 0 };
   const collect = {
     async publishEvents(events: EventEnvelope[]) {
+      if (stream.down) {
+        stream.failedAttempts += 1;
+        throw new Error('KafkaJSConnectionError: Connection error: connect ECONNREFUSED');
+      }
       published.push(...events);
     },
   };
+  const complaints: ComplaintRow[] = [];
   const taskQueue = 'workflow-tests';
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -71,12 +98,21 @@ export async function startWorkflowTestHarness(
       ...createOrderActivities(ref, collect),
       ...createWhistleActivities(ref, collect),
       ...createAdmissionActivities(ref, sampleAdmissionList, collect),
+      ...createDeputyActivities(ref, sampleDeputyStations, collect),
+      ...createProactiveTaskActivities(
+        ref,
+        sampleAdmissionList,
+        inMemoryGovernanceReadModels(complaints),
+        collect,
+      ),
     },
   });
   const running = worker.run();
   return {
     env,
     published,
+    stream,
+    complaints,
     taskQueue,
     async stop() {
       worker.shutdown();
@@ -132,16 +168,41 @@ export const operator = { kind: 'operator' as const, userId: 'op-1' };
 
 type Command<T extends OrderCommand['type']> = Omit<Extract<OrderCommand, { type: T }>, 'type'>;
 
-/** Sends an action as an update and returns the new state (or throws the refusal). */
+/**
+ * Sends an action as an update and returns the new state (or throws the refusal). The update
+ * answers once the action's events are recorded (a slim answer: sequence and status); like the
+ * API, this then waits for them on the (collected) stream and reads the state by query.
+ */
 export async function act<T extends OrderCommand['type']>(
   h: WorkflowTestHarness,
   orderId: string,
   type: T,
   command: Command<T>,
 ): Promise<OrderState> {
-  return h.env.client.workflow
+  const result = await h.env.client.workflow
     .getHandle(orderId)
-    .executeUpdate<OrderState, [Command<T>]>(`${type}Update`, { args: [command] });
+    .executeUpdate<ActionResult<OrderState>, [Command<T>]>(`${type}Update`, { args: [command] });
+  return settled(h, orderId, result, () => stateOf(h, orderId));
+}
+
+/**
+ * The state an update answered: the whole state of older runs as is; for a slim answer, the
+ * state by query once every event up to the answer's sequence has been published.
+ */
+export async function settled<S>(
+  h: WorkflowTestHarness,
+  aggregateId: string,
+  result: ActionResult<S>,
+  read: () => Promise<S>,
+): Promise<S> {
+  if (!isActionAnswer(result)) return result;
+  await until(`${aggregateId} published up to #${result.sequence}`, () =>
+    h.published.some((e) => e.aggregateId === aggregateId && e.sequence >= result.sequence) ||
+    result.sequence === 0
+      ? true
+      : undefined,
+  );
+  return read();
 }
 
 export async function stateOf(h: WorkflowTestHarness, orderId: string): Promise<OrderState> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORDER_CATEGORIES, ORDER_CHANNELS, URGENCIES } from '../events/order-events';
+import { ORDER_CATEGORIES, ORDER_CHANNELS, URGENCIES, takenBySchema } from '../events/order-events';
 
 /** POST /orders — what a hotline operator records at intake (受理). */
 export const createOrderRequestSchema = z.object({
@@ -26,6 +26,13 @@ export const createOrderRequestSchema = z.object({
   gridId: z.string().max(64).optional(),
   matterTypeCode: z.string().max(64).optional(),
   urgency: z.enum(URGENCIES).default('normal'),
+  /**
+   * 受理中心: the city's 12345 centre ({ level: 'city' }, 市级直派 to any district) or a district
+   * centre ({ level: 'district', districtId }). Absent: the district deployment's centre, as before.
+   */
+  takenBy: takenBySchema
+    .optional()
+    .describe('Who takes the call: the city centre (市级直派) or a district centre'),
   /** The operator's own screening decision; without it the filter's suggestion is applied. */
   screening: z
     .discriminatedUnion('outcome', [

@@ -4,7 +4,14 @@ import { z } from 'zod';
  * The one envelope every domain event travels in, on Kafka and in the read models.
  * Versioned contract: fields are only ever added, never renamed or removed.
  */
-export const AGGREGATE_TYPES = ['order', 'whistle', 'hotspot', 'admission'] as const;
+export const AGGREGATE_TYPES = [
+  'order',
+  'whistle',
+  'hotspot',
+  'admission',
+  'deputy_item',
+  'proactive_task',
+] as const;
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 
 export const eventEnvelopeSchema = z.object({

@@ -15,7 +15,7 @@ export const orderLocationSchema = z.object({
   gridId: z.string().optional(),
 });
 
-export const ORDER_CHANNELS = ['phone', 'web', 'app', 'wechat', 'open311'] as const;
+export const ORDER_CHANNELS = ['phone', 'web', 'app', 'wechat', 'open311', 'deputy'] as const;
 /** 诉求类型: consultation 咨询, help 求助, complaint 投诉, report 举报, suggestion 建议, praise 表扬. */
 export const ORDER_CATEGORIES = [
   'consultation',
@@ -75,6 +75,24 @@ const deadlinesSchema = z.object({
   provisional: z.boolean().optional(),
 });
 
+/** 受理中心: the city's 12345 centre, or a district's centre (three-level dispatch). */
+export const takenBySchema = z.discriminatedUnion('level', [
+  z.object({ level: z.literal('city') }),
+  z.object({ level: z.literal('district'), districtId: z.string().min(1).max(64) }),
+]);
+export type TakenBy = z.infer<typeof takenBySchema>;
+
+export const UNIT_LEVELS = ['city', 'district', 'street'] as const;
+
+/** 自上而下派回街道: a district or city unit sent the matter down to a street (libs/domain checkPushDown). */
+export const pushDownSchema = z.object({
+  fromUnitId: unitRef,
+  flagged: z.boolean(),
+  /** not_downward, street_duty, reasoned, pushed_down_without_reason */
+  code: z.string(),
+  explanation: z.string(),
+});
+
 export const orderReceivedV1 = z.object({
   orderId: z.string(),
   channel: z.enum(ORDER_CHANNELS),
@@ -86,6 +104,13 @@ export const orderReceivedV1 = z.object({
   receivedAt: isoTime,
   /** Intake found a risk to life or safety (added in v1, optional): the kinds, never free text. */
   emergency: z.object({ kinds: z.array(z.string()) }).optional(),
+  /**
+   * Who took the call (added in v1, optional): the city's 12345 centre (市级直派) or a district's
+   * centre. Absent: the district deployment's centre, routed as before the city level.
+   */
+  takenBy: takenBySchema.optional(),
+  /** Brought by a deputy at a station (channel `deputy`): the deputy's item (added in v1, optional). */
+  deputyItemId: z.string().optional(),
 });
 export type OrderReceivedV1 = z.infer<typeof orderReceivedV1>;
 
@@ -110,6 +135,27 @@ export const orderDispatchedV1 = z.object({
   matterTypeCode: z.string().optional(),
   streetId: z.string().optional(),
   deadlines: deadlinesSchema,
+  // Three-level dispatch (added in v1, optional; only on orders taken with `takenBy`):
+  /** The place's district (absent: a city-wide placeless matter). */
+  districtId: z.string().optional(),
+  leadLevel: z.enum(UNIT_LEVELS).optional(),
+  /** The centre that dispatched: BJ-RXZX (市级直派) or a district centre. */
+  dispatchedByUnitId: unitRef.optional(),
+  /** 执法职权下放: the street's team enforces, the former department supports (专业支撑). */
+  enforcement: z
+    .object({
+      powerId: z.string(),
+      powerName: z.string(),
+      teamName: z.string(),
+      supportUnitId: unitRef.nullable(),
+    })
+    .optional(),
+  /** Where the lead escalates (上报): a street to its district centre, a district unit to the city. */
+  escalation: z
+    .object({ toUnitId: unitRef, level: z.enum(['city', 'district']), explanation: z.string() })
+    .optional(),
+  /** Sent down to a street by a district or city unit: checked, and flagged without a reason. */
+  pushDown: pushDownSchema.optional(),
 });
 export type OrderDispatchedV1 = z.infer<typeof orderDispatchedV1>;
 
@@ -130,6 +176,9 @@ export type OrderReturnedV1 = z.infer<typeof orderReturnedV1>;
 export const orderSentToArbitrationV1 = z.object({
   reason: z.string(),
   returnedByUnitIds: z.array(unitRef),
+  /** Who decides (added in v1, optional): the district centre, or the city centre across districts/levels. */
+  arbiterUnitId: unitRef.optional(),
+  arbiterLevel: z.enum(['city', 'district']).optional(),
 });
 export type OrderSentToArbitrationV1 = z.infer<typeof orderSentToArbitrationV1>;
 
@@ -192,6 +241,9 @@ export const orderEscalatedV1 = z.object({
   note: z.string(),
   unitId: unitRef.optional(),
   automatic: z.boolean(),
+  /** The level the escalation goes to (added in v1, optional; orders taken with `takenBy`). */
+  toUnitId: unitRef.optional(),
+  level: z.enum(['city', 'district']).optional(),
 });
 export type OrderEscalatedV1 = z.infer<typeof orderEscalatedV1>;
 

@@ -1,8 +1,10 @@
 import { type z } from 'zod';
 import { type EventEnvelope, eventEnvelopeSchema } from './envelope';
 import { ADMISSION_EVENT_SCHEMAS } from './admission-events';
+import { DEPUTY_EVENT_SCHEMAS } from './deputy-events';
 import { ORDER_EVENT_SCHEMAS } from './order-events';
 import { PROACTIVE_EVENT_SCHEMAS } from './proactive-events';
+import { PROACTIVE_TASK_EVENT_SCHEMAS } from './proactive-task-events';
 import { WHISTLE_EVENT_SCHEMAS } from './whistle-events';
 
 const SCHEMAS: Record<string, Record<number, z.ZodType>> = {
@@ -10,6 +12,8 @@ const SCHEMAS: Record<string, Record<number, z.ZodType>> = {
   ...PROACTIVE_EVENT_SCHEMAS,
   ...WHISTLE_EVENT_SCHEMAS,
   ...ADMISSION_EVENT_SCHEMAS,
+  ...DEPUTY_EVENT_SCHEMAS,
+  ...PROACTIVE_TASK_EVENT_SCHEMAS,
 };
 
 export type EventValidation = { ok: true; event: EventEnvelope } | { ok: false; reason: string };

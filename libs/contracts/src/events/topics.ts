@@ -7,7 +7,7 @@ export function eventTopics(prefix: string) {
     whistleEvents: `${prefix}.whistle-events`,
     /** Events the projector derives (未诉先办: HotspotDetected), keyed by their own aggregate id. */
     proactiveEvents: `${prefix}.proactive-events`,
-    /** Governance processes: duty admission (准入). */
+    /** Governance processes: duty admission (准入), deputies' items (家站点), proactive tasks (未诉先办). */
     governanceEvents: `${prefix}.governance-events`,
     deadLetter: `${prefix}.dead-letter`,
   };
@@ -24,6 +24,8 @@ export function topicOfAggregate(topics: EventTopics, aggregateType: AggregateTy
     case 'hotspot':
       return topics.proactiveEvents;
     case 'admission':
+    case 'deputy_item':
+    case 'proactive_task':
       return topics.governanceEvents;
   }
 }

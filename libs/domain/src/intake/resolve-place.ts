@@ -45,7 +45,15 @@ interface AliasEntry {
 }
 
 export interface Gazetteer {
+  /** Longest first: a longer name claims its words before a shorter one inside it. */
   readonly aliases: readonly AliasEntry[];
+  /**
+   * Indices into `aliases` by their first two characters (ascending), so a scan looks only at
+   * the names that can start at each position: a city's gazetteer has tens of thousands.
+   */
+  readonly byPrefix: ReadonlyMap<string, readonly number[]>;
+  /** Indices of one-character aliases, which have no two-character prefix. */
+  readonly short: readonly number[];
   readonly byId: ReadonlyMap<string, GazetteerEntry>;
   readonly ref: ReferenceData;
 }
@@ -54,7 +62,19 @@ export function buildGazetteer(file: GazetteerFile, ref: ReferenceData): Gazette
   const aliases = file.places
     .flatMap((entry) => entry.aliases.map((a) => ({ alias: normalizeText(a), entry })))
     .sort((a, b) => b.alias.length - a.alias.length);
-  return { aliases, byId: new Map(file.places.map((p) => [p.id, p])), ref };
+  const byPrefix = new Map<string, number[]>();
+  const short: number[] = [];
+  aliases.forEach(({ alias }, index) => {
+    if (alias.length < 2) {
+      if (alias.length === 1) short.push(index);
+      return;
+    }
+    const key = alias.slice(0, 2);
+    const list = byPrefix.get(key);
+    if (list) list.push(index);
+    else byPrefix.set(key, [index]);
+  });
+  return { aliases, byPrefix, short, byId: new Map(file.places.map((p) => [p.id, p])), ref };
 }
 
 /** Level of detail: 1 street, 2 community, 3 grid-level place (a compound or landmark). */
@@ -187,15 +207,28 @@ function contains(outer: PlaceTarget & { level: Level }, inner: PlaceTarget & { 
 function scan(text: string, source: Hit['source'], g: Gazetteer): Hit[] {
   const taken: boolean[] = new Array(text.length).fill(false);
   const hits: Hit[] = [];
-  for (const { alias, entry } of g.aliases) {
-    for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
-      const end = at + alias.length;
-      if (taken.slice(at, end).some(Boolean)) continue;
-      const hit = toHit(entry, text, at, end, source, g);
-      if (!hit) continue;
-      for (let i = at; i < hit.end; i++) taken[i] = true;
-      hits.push(hit);
+  // Every occurrence of every alias, visited in the order of `g.aliases` (longest first), then
+  // by position: found through the two-character prefix index rather than trying each alias.
+  const found: [number, number][] = [];
+  for (let at = 0; at + 1 < text.length; at++) {
+    for (const index of g.byPrefix.get(text.slice(at, at + 2)) ?? []) {
+      if (text.startsWith(g.aliases[index]!.alias, at)) found.push([index, at]);
     }
+  }
+  for (const index of g.short) {
+    const { alias } = g.aliases[index]!;
+    for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1))
+      found.push([index, at]);
+  }
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [index, at] of found) {
+    const { alias, entry } = g.aliases[index]!;
+    const end = at + alias.length;
+    if (taken.slice(at, end).some(Boolean)) continue;
+    const hit = toHit(entry, text, at, end, source, g);
+    if (!hit) continue;
+    for (let i = at; i < hit.end; i++) taken[i] = true;
+    hits.push(hit);
   }
   return hits.sort((a, b) => a.start - b.start);
 }

@@ -6,6 +6,8 @@
  * Pure: the rows come from the read models, the clock is passed in, nothing here knows about
  * files. Rendering to XLSX and PDF lives in libs/reports.
  */
+import { deputyLedgerSection, type LedgerDeputyItemRow } from './deputy-ledger';
+import { type GovernanceLedgerInput, governanceLedgerSections } from './governance-sections';
 
 /** One order the unit led or assisted in the period, as the order read model holds it. */
 export interface LedgerOrderRow {
@@ -77,7 +79,15 @@ export interface LedgerLine {
 }
 
 export interface LedgerSection {
-  readonly key: 'orders' | 'handling' | 'callbacks' | 'supervision' | 'whistles';
+  readonly key:
+    | 'orders'
+    | 'handling'
+    | 'callbacks'
+    | 'supervision'
+    | 'whistles'
+    | 'deputies'
+    | 'admitted_tasks'
+    | 'proactive_tasks';
   readonly title: string;
   readonly lines: readonly LedgerLine[];
 }
@@ -90,6 +100,8 @@ export interface UnitLedger {
   readonly sections: readonly LedgerSection[];
   readonly orders: readonly LedgerOrderRow[];
   readonly whistles: readonly LedgerWhistleRow[];
+  /** Admitted tasks, off-list work, applications and proactive tasks, when the unit has them. */
+  readonly governance?: GovernanceLedgerInput;
 }
 
 export interface UnitLedgerInput {
@@ -99,6 +111,9 @@ export interface UnitLedgerInput {
   readonly generatedAt: Date;
   readonly orders: readonly LedgerOrderRow[];
   readonly whistles: readonly LedgerWhistleRow[];
+  /** Deputies' items the unit answers (家站点): with them, the ledger has their section. */
+  readonly deputyItems?: readonly LedgerDeputyItemRow[];
+  readonly governance?: GovernanceLedgerInput;
 }
 
 const within = (at: Date | null, p: LedgerPeriod): at is Date =>
@@ -285,7 +300,9 @@ export function buildUnitLedger(input: UnitLedgerInput): UnitLedger {
         line('completed', '已完成承诺事项', completed, summoned),
       ],
     },
+    ...(input.governance ? governanceLedgerSections(input.governance, period) : []),
   ];
+  if (input.deputyItems) sections.push(deputyLedgerSection(input.deputyItems, period));
 
   return {
     unitId: input.unitId,
@@ -295,6 +312,7 @@ export function buildUnitLedger(input: UnitLedgerInput): UnitLedger {
     sections,
     orders,
     whistles,
+    ...(input.governance ? { governance: input.governance } : {}),
   };
 }
 

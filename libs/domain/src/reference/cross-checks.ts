@@ -4,13 +4,15 @@
  */
 import type { ReferenceProblem } from './errors';
 import type {
+  CityTerritoryFile,
+  DistrictTerritoryFile,
   DutyListFile,
   FilterRulesFile,
   KnowledgeBaseFile,
   TerritoryFile,
   UnitsFile,
 } from './schemas';
-import { REFERENCE_FILES, type ReferenceFileKey, type UnitKind } from './types';
+import { REFERENCE_FILES, type ReferenceFileKey, type UnitKind, type UnitLevel } from './types';
 
 export type Problems = ReferenceProblem[];
 
@@ -50,45 +52,188 @@ export function checkUnits(file: UnitsFile): Problems {
   );
 }
 
-export function checkTerritory(file: TerritoryFile, kinds: UnitKinds): Problems {
+/** One district of territory.json, with where its problems are reported. */
+export interface TerritoryDistrict {
+  readonly block: {
+    readonly id: string;
+    readonly name: string;
+    readonly city: string;
+    readonly supervisingUnitId: string;
+    readonly fallbackUnitId: string;
+  };
+  readonly streets: DistrictTerritoryFile['streets'];
+  /** Reports a problem at a field of the district (street null) or of one of its streets. */
+  readonly at: (street: number | null, field: string, message: string) => ReferenceProblem;
+}
+
+export function isCityTerritory(file: TerritoryFile): file is CityTerritoryFile {
+  return 'districts' in file;
+}
+
+/**
+ * The districts of either shape. A city file reports rows by district (`row 2 (district LS)
+ * field streets[1].communities[0].id`); a single-district file by street, as before.
+ */
+export function territoryDistricts(file: TerritoryFile): TerritoryDistrict[] {
+  if (isCityTerritory(file)) {
+    return file.districts.map(({ streets, ...block }, row) => ({
+      block,
+      streets,
+      at: (street, field, message) =>
+        problemAt(
+          'territory',
+          row,
+          `district ${block.id}`,
+          street === null ? field : `streets[${street}]${field ? `.${field}` : ''}`,
+          message,
+        ),
+    }));
+  }
+  return [
+    {
+      block: file.district,
+      streets: file.streets,
+      at: (street, field, message) =>
+        street === null
+          ? problemAt('territory', null, null, `district.${field}`, message)
+          : problemAt('territory', street, `street ${file.streets[street].id}`, field, message),
+    },
+  ];
+}
+
+/** A unit's level, district and role after defaults (a single-district file may omit them). */
+export interface PlacedUnit {
+  readonly level: UnitLevel;
+  readonly districtId: string | null;
+  readonly role: string;
+}
+
+export function placeUnit(unit: UnitsFile['units'][number], territory: TerritoryFile): PlacedUnit {
+  const level =
+    unit.level ?? (unit.kind === 'street' || unit.kind === 'township' ? 'street' : 'district');
+  const soleDistrict = isCityTerritory(territory) ? undefined : territory.district.id;
+  return {
+    level,
+    districtId: level === 'city' ? null : (unit.districtId ?? soleDistrict ?? null),
+    role: unit.role ?? unit.id,
+  };
+}
+
+/** Level, district and role of every unit, against the territory. */
+export function checkUnitLevels(units: UnitsFile, territory: TerritoryFile): Problems {
   const problems: Problems = [];
-  const { supervisingUnitId, fallbackUnitId } = file.district;
-  for (const [field, unitId] of [
-    ['district.supervisingUnitId', supervisingUnitId],
-    ['district.fallbackUnitId', fallbackUnitId],
-  ] as const) {
-    if (kinds.get(unitId) !== 'department') {
-      problems.push(
-        problemAt('territory', null, null, field, unitProblem(unitId, kinds, ['department'])),
+  const city = isCityTerritory(territory);
+  const districtIds = new Set(territoryDistricts(territory).map((d) => d.block.id));
+  const byId = new Map(units.units.map((u) => [u.id, u]));
+  const roleHolders = new Map<string, string>();
+  units.units.forEach((unit, row) => {
+    const at = (field: string, message: string) =>
+      problems.push(problemAt('units', row, `unit ${unit.id}`, field, message));
+    const placed = placeUnit(unit, territory);
+    const local = unit.kind === 'street' || unit.kind === 'township';
+    if (city && !unit.level) at('level', 'required in a city: "city", "district" or "street"');
+    if (!city && unit.level === 'city')
+      at('level', 'a single-district territory has no city level');
+    if (local !== (placed.level === 'street')) {
+      at(
+        'level',
+        local
+          ? `a ${unit.kind} is at level "street"`
+          : `a ${unit.kind} cannot be at level "street"`,
       );
+    }
+    if (placed.level === 'city' && unit.districtId !== undefined) {
+      at('districtId', 'must be absent for a city-level unit');
+    } else if (placed.level !== 'city') {
+      if (placed.districtId === null) at('districtId', `required for a ${placed.level}-level unit`);
+      else if (!districtIds.has(placed.districtId))
+        at('districtId', `unknown district "${placed.districtId}"`);
+    }
+    if (unit.role !== undefined) {
+      const named = byId.get(unit.role);
+      if (!named) at('role', `unknown unit "${unit.role}"`);
+      else if (named.role !== undefined && named.role !== named.id)
+        at('role', `"${unit.role}" carries role "${named.role}" itself; name that role`);
+      else if (named.kind !== unit.kind)
+        at('role', `"${unit.role}" is a ${named.kind}; a ${unit.kind} cannot carry its duties`);
+    }
+    const key = `${placed.districtId ?? ''}/${placed.role}`;
+    const holder = roleHolders.get(key);
+    if (holder !== undefined) {
+      const where = placed.districtId ? `district ${placed.districtId}` : 'the city';
+      at('role', `${where} already has "${holder}" for role "${placed.role}"`);
+    } else roleHolders.set(key, unit.id);
+  });
+  return problems;
+}
+
+export function checkTerritory(file: TerritoryFile, units: UnitsFile): Problems {
+  const problems: Problems = [];
+  const byId = new Map(units.units.map((u) => [u.id, u]));
+  const kinds: UnitKinds = new Map(units.units.map((u) => [u.id, u.kind]));
+  const placed = (unitId: string) => {
+    const unit = byId.get(unitId);
+    return unit ? placeUnit(unit, file) : undefined;
+  };
+  if (isCityTerritory(file)) {
+    for (const field of ['centreUnitId', 'fallbackUnitId'] as const) {
+      const unitId = file.city[field];
+      const problem =
+        kinds.get(unitId) !== 'department'
+          ? unitProblem(unitId, kinds, ['department'])
+          : placed(unitId)?.level !== 'city'
+            ? `unit "${unitId}" is not a city-level unit`
+            : null;
+      if (problem) problems.push(problemAt('territory', null, null, `city.${field}`, problem));
     }
   }
   const seen = new Set<string>();
-  file.streets.forEach((street, row) => {
-    const label = `street ${street.id}`;
-    const at = (field: string, message: string) =>
-      problems.push(problemAt('territory', row, label, field, message));
-    if (kinds.get(street.id) !== street.kind) {
-      at('id', `needs a unit of kind "${street.kind}" with the same id in units.json`);
+  const districtsSeen = new Set<string>();
+  const streetsHeld = new Set<string>();
+  for (const district of territoryDistricts(file)) {
+    const { block } = district;
+    const add = (street: number | null, field: string, message: string) =>
+      problems.push(district.at(street, field, message));
+    if (districtsSeen.has(block.id)) add(null, 'id', `duplicate district id "${block.id}"`);
+    districtsSeen.add(block.id);
+    for (const field of ['supervisingUnitId', 'fallbackUnitId'] as const) {
+      const unitId = block[field];
+      if (kinds.get(unitId) !== 'department') {
+        add(null, field, unitProblem(unitId, kinds, ['department']));
+      } else if (placed(unitId)?.districtId !== block.id) {
+        add(null, field, `unit "${unitId}" does not belong to district ${block.id}`);
+      }
     }
-    const claim = (field: string, placeId: string) => {
-      if (seen.has(placeId)) at(field, `duplicate place id "${placeId}"`);
-      seen.add(placeId);
-    };
-    claim('id', street.id);
-    street.communities.forEach((community, c) => {
-      claim(`communities[${c}].id`, community.id);
-      community.grids.forEach((grid, g) => claim(`communities[${c}].grids[${g}].id`, grid.id));
+    district.streets.forEach((street, row) => {
+      const at = (field: string, message: string) => add(row, field, message);
+      streetsHeld.add(street.id);
+      if (kinds.get(street.id) !== street.kind) {
+        at('id', `needs a unit of kind "${street.kind}" with the same id in units.json`);
+      } else if (placed(street.id)?.districtId !== block.id) {
+        at(
+          'id',
+          `its unit in units.json belongs to district "${placed(street.id)?.districtId}", not ${block.id}`,
+        );
+      }
+      const claim = (field: string, placeId: string) => {
+        if (seen.has(placeId)) at(field, `duplicate place id "${placeId}"`);
+        seen.add(placeId);
+      };
+      claim('id', street.id);
+      street.communities.forEach((community, c) => {
+        claim(`communities[${c}].id`, community.id);
+        community.grids.forEach((grid, g) => claim(`communities[${c}].grids[${g}].id`, grid.id));
+      });
     });
-  });
+  }
   for (const [unitId, kind] of kinds) {
-    if ((kind === 'street' || kind === 'township') && !file.streets.some((s) => s.id === unitId)) {
+    if ((kind === 'street' || kind === 'township') && !streetsHeld.has(unitId)) {
       problems.push(
         problemAt(
           'territory',
           null,
           null,
-          'streets',
+          isCityTerritory(file) ? 'districts' : 'streets',
           `unit "${unitId}" (${kind}) has no territory`,
         ),
       );

@@ -1,5 +1,5 @@
 import type { ReferenceData } from './types';
-import { sampleReferenceData } from './sample';
+import { sampleCityReferenceData, sampleReferenceData } from './sample';
 
 /**
  * The reference data sets this build ships, by name. Production wiring loads one by name
@@ -9,6 +9,8 @@ import { sampleReferenceData } from './sample';
 const REFERENCE_DATA_SETS: Readonly<Record<string, () => ReferenceData>> = {
   /** 云川区, the fictional sample district in `data/`. */
   'sample-district': sampleReferenceData,
+  /** The fictional sample city: the 12345 centre, city units and three districts (云川区 among them). */
+  'sample-city': sampleCityReferenceData,
 };
 
 export const REFERENCE_DATA_NAMES = Object.keys(REFERENCE_DATA_SETS);

@@ -4,23 +4,29 @@ import {
   checkFilterRules,
   checkKnowledgeBase,
   checkTerritory,
+  checkUnitLevels,
   checkUnits,
+  isCityTerritory,
+  placeUnit,
   problemAt,
+  territoryDistricts,
   type Problems,
 } from './cross-checks';
 import { formatPath, ReferenceDataError, type ReferenceProblem } from './errors';
 import { checkHolidays, checkPolicy } from './policy-checks';
 import {
+  cityTerritoryFile,
+  districtTerritoryFile,
   dutyListFile,
   filterRulesFile,
   holidaysFile,
   knowledgeBaseFile,
   policyFile,
   ROW_ARRAYS,
-  territoryFile,
+  type TerritoryFile,
   unitsFile,
 } from './schemas';
-import type { ReferenceData, ReferenceFileKey, Street, Unit } from './types';
+import type { District, ReferenceData, ReferenceFileKey, Street, Unit } from './types';
 
 /** The raw content of each data file (parsed JSON), keyed like `REFERENCE_FILES`. */
 export type RawReferenceFiles = Readonly<Record<ReferenceFileKey, unknown>>;
@@ -36,7 +42,8 @@ export function parseReferenceData(raw: RawReferenceFiles): ReferenceData {
   const matterCodes = new Set(files.dutyList.matterTypes.map((m) => m.code));
   const problems: Problems = [
     ...checkUnits(files.units),
-    ...checkTerritory(files.territory, kinds),
+    ...checkUnitLevels(files.units, files.territory),
+    ...checkTerritory(files.territory, files.units),
     ...checkDutyList(files.dutyList, kinds),
     ...checkHolidays(files.holidays),
     ...checkPolicy(files.policy),
@@ -58,7 +65,11 @@ function parseShapes(raw: RawReferenceFiles) {
     return result.data as T;
   };
   const files = {
-    territory: parse('territory', territoryFile),
+    // A city file has `districts`; a single-district file (the shape before the city level) has not.
+    territory: parse<TerritoryFile>(
+      'territory',
+      isCityShaped(raw.territory) ? cityTerritoryFile : districtTerritoryFile,
+    ),
     units: parse('units', unitsFile),
     dutyList: parse('dutyList', dutyListFile),
     holidays: parse('holidays', holidaysFile),
@@ -68,6 +79,10 @@ function parseShapes(raw: RawReferenceFiles) {
   };
   if (problems.length > 0) throw new ReferenceDataError(problems);
   return files;
+}
+
+function isCityShaped(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'districts' in value;
 }
 
 const ROW_LABELS: Record<ReferenceFileKey, readonly [string, string] | null> = {
@@ -81,11 +96,13 @@ const ROW_LABELS: Record<ReferenceFileKey, readonly [string, string] | null> = {
 };
 
 function issuesToProblems(key: ReferenceFileKey, value: unknown, error: z.ZodError): Problems {
-  const rowArray = ROW_ARRAYS[key];
+  const city = key === 'territory' && isCityShaped(value);
+  const rowArray = city ? 'districts' : ROW_ARRAYS[key];
   return error.issues.map((issue) => {
     const [head, index, ...rest] = issue.path;
     if (rowArray !== null && head === rowArray && typeof index === 'number') {
-      const label = rowLabel(key, field(field(value, rowArray), index));
+      const row = field(field(value, rowArray), index);
+      const label = city ? districtLabel(row) : rowLabel(key, row);
       return problemAt(key, index, label, formatPath(rest), issue.message);
     }
     return problemAt(key, null, null, formatPath(issue.path), issue.message);
@@ -98,6 +115,11 @@ function field(value: unknown, key: string | number): unknown {
     : undefined;
 }
 
+function districtLabel(row: unknown): string | null {
+  const id = field(row, 'id');
+  return typeof id === 'string' ? `district ${id}` : null;
+}
+
 function rowLabel(key: ReferenceFileKey, row: unknown): string | null {
   const spec = ROW_LABELS[key];
   const id = spec ? field(row, spec[1]) : undefined;
@@ -105,15 +127,36 @@ function rowLabel(key: ReferenceFileKey, row: unknown): string | null {
 }
 
 function build(files: ParsedFiles): ReferenceData {
-  const units: Unit[] = files.units.units.map((u) => ({ ...u, ranked: u.ranked ?? true }));
-  const streets: Street[] = files.territory.streets.map((s) => ({
-    ...s,
-    communities: s.communities.map((c) => ({
-      ...c,
-      streetId: s.id,
-      grids: c.grids.map((g) => ({ ...g, communityId: c.id, streetId: s.id })),
-    })),
+  const units: Unit[] = files.units.units.map((u) => ({
+    id: u.id,
+    kind: u.kind,
+    name: u.name,
+    ranked: u.ranked ?? true,
+    ...placeUnit(u, files.territory),
   }));
+  const territory = territoryDistricts(files.territory);
+  const streets: Street[] = territory.flatMap(({ block, streets }) =>
+    streets.map((s) => ({
+      ...s,
+      districtId: block.id,
+      communities: s.communities.map((c) => ({
+        ...c,
+        streetId: s.id,
+        districtId: block.id,
+        grids: c.grids.map((g) => ({
+          ...g,
+          communityId: c.id,
+          streetId: s.id,
+          districtId: block.id,
+        })),
+      })),
+    })),
+  );
+  const districts: District[] = territory.map(({ block, streets }) => ({
+    ...block,
+    streetIds: streets.map((s) => s.id),
+  }));
+  const city = isCityTerritory(files.territory) ? files.territory.city : null;
   const communities = streets.flatMap((s) => s.communities);
   const matterTypes = files.dutyList.matterTypes.map((m) => ({
     ...m,
@@ -132,7 +175,9 @@ function build(files: ParsedFiles): ReferenceData {
       knowledgeBase: files.knowledgeBase.version,
       filterRules: files.filterRules.version,
     },
-    district: files.territory.district,
+    city,
+    districts,
+    district: districts[0],
     streets,
     units,
     matterTypes,
@@ -146,6 +191,13 @@ function build(files: ParsedFiles): ReferenceData {
       streets: new Map(streets.map((s) => [s.id, s])),
       communities: new Map(communities.map((c) => [c.id, c])),
       grids: new Map(communities.flatMap((c) => c.grids).map((g) => [g.id, g])),
+      districts: new Map(districts.map((d) => [d.id, d])),
+      roles: new Map(units.map((u) => [roleKey(u.districtId, u.role), u])),
     },
   };
+}
+
+/** Key of `ReferenceIndex.roles`: `districtId/role`, or `/role` for a city-level unit. */
+export function roleKey(districtId: string | null, role: string): string {
+  return `${districtId ?? ''}/${role}`;
 }

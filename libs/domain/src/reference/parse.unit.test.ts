@@ -100,11 +100,13 @@ describe('bad data: one clear error naming file, row and field', () => {
   it('reports shape errors with the zod message and the nested path', () => {
     const message = errorAfter((f) => {
       (
-        f.territory.streets[2].communities[1].grids[0].responsible.default as { name: unknown }
+        f.territory.districts[0].streets[2].communities[1].grids[0].responsible.default as {
+          name: unknown;
+        }
       ).name = 42;
     });
     expect(message).toMatch(
-      /^territory\.json row 3 \(street CPJD\) field communities\[1\]\.grids\[0\]\.responsible\.default\.name: .*expected string/,
+      /^territory\.json row 1 \(district YC\) field streets\[2\]\.communities\[1\]\.grids\[0\]\.responsible\.default\.name: .*expected string/,
     );
   });
 
@@ -118,16 +120,22 @@ describe('bad data: one clear error naming file, row and field', () => {
   it('rejects duplicate place ids and street units without territory', () => {
     expect(
       errorAfter((f) => {
-        f.territory.streets[1].communities[0].grids[0].id = 'XHJD-01-1';
+        f.territory.districts[0].streets[1].communities[0].grids[0].id = 'XHJD-01-1';
       }),
     ).toBe(
-      'territory.json row 2 (street LYJD) field communities[0].grids[0].id: duplicate place id "XHJD-01-1"',
+      'territory.json row 1 (district YC) field streets[1].communities[0].grids[0].id: duplicate place id "XHJD-01-1"',
     );
     expect(
       errorAfter((f) => {
-        f.units.units.push({ id: 'XJJD', kind: 'street', name: '新街街道办事处' });
+        f.units.units.push({
+          id: 'XJJD',
+          kind: 'street',
+          name: '新街街道办事处',
+          level: 'street',
+          districtId: 'YC',
+        });
       }),
-    ).toBe('territory.json field streets: unit "XJJD" (street) has no territory');
+    ).toBe('territory.json field districts: unit "XJJD" (street) has no territory');
   });
 
   it('rejects an adjusted workday that is not a weekend', () => {

@@ -15,7 +15,10 @@ const keywords = z.array(text).min(1, 'needs at least one keyword');
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'not a real date');
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
 
@@ -63,25 +66,57 @@ const community = z.strictObject({
   grids: z.array(grid).min(1, 'a community needs at least one grid'),
 });
 
-export const territoryFile = z.strictObject({
+const street = z.strictObject({
+  id,
+  name: text,
+  kind: z.enum(['street', 'township']),
+  communities: z.array(community).min(1, 'a street needs at least one community'),
+});
+
+const districtBlock = {
+  id,
+  name: text,
+  city: text,
+  /** The district's hotline centre (区接诉即办指挥中心): supervises every dispatch in the district. */
+  supervisingUnitId: id,
+  /** Takes the district's orders whose jurisdiction is unclear (区级兜底). */
+  fallbackUnitId: id,
+};
+
+/** One district, as it was written before the city level existed: `district` + `streets`. */
+export const districtTerritoryFile = z.strictObject({
   version,
   description: z.string().optional(),
-  district: z.strictObject({
+  district: z.strictObject(districtBlock),
+  streets: z.array(street),
+});
+
+/** A city (市级 12345 centre) and its districts, each with its streets/townships. */
+export const cityTerritoryFile = z.strictObject({
+  version,
+  description: z.string().optional(),
+  city: z.strictObject({
     id,
     name: text,
-    city: text,
-    supervisingUnitId: id,
+    /** The city's 12345 centre (市民服务热线中心): takes calls for the whole city. */
+    centreUnitId: id,
+    /** Takes city-wide orders no district or city unit has a duty for (市级兜底). */
     fallbackUnitId: id,
   }),
-  streets: z.array(
-    z.strictObject({
-      id,
-      name: text,
-      kind: z.enum(['street', 'township']),
-      communities: z.array(community).min(1, 'a street needs at least one community'),
-    }),
-  ),
+  districts: z
+    .array(
+      z.strictObject({
+        ...districtBlock,
+        streets: z.array(street).min(1, 'a district needs at least one street or township'),
+      }),
+    )
+    .min(1, 'a city needs at least one district'),
 });
+
+/** territory.json: a city with districts, or (as before) a single district. */
+export const territoryFile = z.union([cityTerritoryFile, districtTerritoryFile]);
+
+export const unitLevelSchema = z.enum(['city', 'district', 'street']);
 
 export const unitsFile = z.strictObject({
   version,
@@ -91,6 +126,17 @@ export const unitsFile = z.strictObject({
       id,
       kind: z.enum(['street', 'township', 'department', 'enterprise']),
       name: text,
+      /** 市级 / 区级 / 街乡级. Optional only in a single-district file (derived from the kind). */
+      level: unitLevelSchema.optional(),
+      /** The district the unit belongs to; absent for city-level units. */
+      districtId: id.optional(),
+      /**
+       * The unit id the duty list uses for this unit's duties, when it is not the unit's own id:
+       * the duty list is written with one district's ids (云川区's), and 澜山区's 城管委 `LS-CGW`
+       * carries the duties of `CGW` in 澜山区; the city's water group `BJ-ZLS` those of `ZLS` in
+       * every district without its own water branch.
+       */
+      role: id.optional(),
       ranked: z.boolean().optional(),
     }),
   ),
@@ -159,6 +205,7 @@ export const policyFile = z.strictObject({
   }),
   callback: z.strictObject({ maxAttempts: positiveInt, reworkLimit: z.number().int().min(0) }),
   notes: z.strictObject({ maxPerOrder: positiveInt, maxPerWhistle: positiveInt }),
+  history: z.strictObject({ eventsPerRun: positiveInt }).optional(),
   duplicate: z.strictObject({ windowDays: z.number().positive() }),
   maliciousRepeat: z.strictObject({
     rejectedContacts: positiveInt,
@@ -221,6 +268,7 @@ export const filterRulesFile = z.strictObject({
 
 /** The array in each file whose elements are reported as "rows" in errors. */
 export const ROW_ARRAYS = {
+  /** `districts` in a city file, `streets` in a single-district file (see parse.ts). */
   territory: 'streets',
   units: 'units',
   dutyList: 'matterTypes',
@@ -241,6 +289,8 @@ export const FILE_SCHEMAS = {
 } as const;
 
 export type TerritoryFile = z.infer<typeof territoryFile>;
+export type CityTerritoryFile = z.infer<typeof cityTerritoryFile>;
+export type DistrictTerritoryFile = z.infer<typeof districtTerritoryFile>;
 export type UnitsFile = z.infer<typeof unitsFile>;
 export type DutyListFile = z.infer<typeof dutyListFile>;
 export type HolidaysFile = z.infer<typeof holidaysFile>;

@@ -14,12 +14,24 @@ export type UnitKind = 'street' | 'township' | 'department' | 'enterprise';
 /** The four groups Beijing ranks separately: streets, townships, city departments, state-owned enterprises. */
 export type RankingGroup = 'streets' | 'townships' | 'departments' | 'enterprises';
 
+/** 层级: 市级 (city centre, city departments and enterprises), 区级 (district centre, departments, branches), 街乡 (streets and townships). */
+export type UnitLevel = 'city' | 'district' | 'street';
+
 export interface Unit {
   readonly id: string;
   readonly kind: UnitKind;
   readonly name: string;
   /** False for units that receive work but are not ranked (the district's own hotline centre). */
   readonly ranked: boolean;
+  readonly level: UnitLevel;
+  /** The district the unit belongs to; null for city-level units. */
+  readonly districtId: string | null;
+  /**
+   * The unit id under which the duty list names this unit's duties: its own id for 云川区 (the
+   * duty list is written with 云川区's ids), `CGW` for 澜山区's `LS-CGW`, `ZLS` for the city's
+   * water group `BJ-ZLS` (which serves every district without a water branch).
+   */
+  readonly role: string;
 }
 
 /** The six blocks of the street duty list: 党群工作, 平安建设, 城市管理, 社区建设, 民生保障, 综合保障. */
@@ -73,6 +85,7 @@ export interface Grid {
   readonly name: string;
   readonly communityId: string;
   readonly streetId: string;
+  readonly districtId: string;
   readonly responsible: GridResponsibility;
 }
 
@@ -82,6 +95,7 @@ export interface Community {
   /** 社区 (urban community) or 村 (village, in townships). */
   readonly kind: 'community' | 'village';
   readonly streetId: string;
+  readonly districtId: string;
   readonly grids: readonly Grid[];
 }
 
@@ -90,6 +104,7 @@ export interface Street {
   readonly id: string;
   readonly name: string;
   readonly kind: 'street' | 'township';
+  readonly districtId: string;
   readonly communities: readonly Community[];
 }
 
@@ -100,6 +115,18 @@ export interface District {
   /** Copied on every dispatch to supervise (区级督办). */
   readonly supervisingUnitId: string;
   /** Takes orders whose jurisdiction is unclear (区级兜底). */
+  readonly fallbackUnitId: string;
+  /** Its streets and townships, in the file's order. */
+  readonly streetIds: readonly string[];
+}
+
+/** The city level (市级): its 12345 centre takes calls for every district. */
+export interface City {
+  readonly id: string;
+  readonly name: string;
+  /** 市民服务热线中心: takes calls city-wide, dispatches directly (市级直派), supervises districts. */
+  readonly centreUnitId: string;
+  /** Takes city-wide orders no unit has a duty for (市级兜底). */
   readonly fallbackUnitId: string;
 }
 
@@ -152,6 +179,11 @@ export interface Policy {
    * history, which Temporal limits: past the cap the unit summarises in its resolution instead.
    */
   readonly notes: { readonly maxPerOrder: number; readonly maxPerWhistle: number };
+  /**
+   * A long-running order or whistle continues as new (a fresh workflow history carrying its
+   * state) past this many history events; absent: the workflows' default (1,000).
+   */
+  readonly history?: { readonly eventsPerRun: number };
   readonly duplicate: { readonly windowDays: number };
   readonly maliciousRepeat: { readonly rejectedContacts: number; readonly withinHours: number };
   readonly hotspot: { readonly minOrders: number; readonly windowDays: number };
@@ -238,12 +270,28 @@ export interface ReferenceIndex {
   readonly streets: ReadonlyMap<string, Street>;
   readonly communities: ReadonlyMap<string, Community>;
   readonly grids: ReadonlyMap<string, Grid>;
+  readonly districts: ReadonlyMap<string, District>;
+  /**
+   * The unit carrying a duty-list unit id (role) at each level: key `districtId/role` for a
+   * district's units, `/role` for city-level units. See `unitForRole`.
+   */
+  readonly roles: ReadonlyMap<string, Unit>;
 }
 
 export interface ReferenceData {
   /** The `version` field of each file, for audit trails ("routed with duty list 2026.11"). */
   readonly versions: Readonly<Record<ReferenceFileKey, string>>;
+  /** The city level; null when the data describes a single district (no city centre). */
+  readonly city: City | null;
+  /** Every district of the data, in the file's order. */
+  readonly districts: readonly District[];
+  /**
+   * The district this data is scoped to (a district's own centre, its default and fallback):
+   * the first district of the file, or the district of `districtReferenceData(ref, id)`. Code
+   * written before the city level uses it; city-aware code asks `districtOfPlace` instead.
+   */
   readonly district: District;
+  /** Every street and township of every district in the data. */
   readonly streets: readonly Street[];
   readonly units: readonly Unit[];
   readonly matterTypes: readonly MatterType[];

@@ -3,6 +3,7 @@
  * only departments and enterprises with a duty for that matter (its lead or assisting units).
  * This is the guard against 吹哨泛化 (whistles for everything).
  */
+import { unitForRole } from '../reference/city';
 import type { ReferenceData } from '../reference/types';
 
 export interface WhistleScopeRequest {
@@ -47,7 +48,14 @@ export function checkWhistleScope(
     );
   if (!street) refuse('unknown_street', `“${request.streetId}”不是本区的街道或乡镇`);
   if (request.summonedUnitIds.length === 0) refuse('no_units_summoned', '未选择被吹哨单位');
-  const dutyUnits = new Set(matter ? [matter.leadUnitId, ...matter.assistingUnitIds] : []);
+  // The duty list names units by role; in the street's district its carriers have the duty
+  // (云川区's own ids; 澜山区's LS-CGW for CGW; the city water group where a district has no branch).
+  const roles = matter ? [matter.leadUnitId, ...matter.assistingUnitIds] : [];
+  const dutyUnits = new Set(
+    roles.map((role) =>
+      role && street ? (unitForRole(ref, role, street.districtId)?.id ?? role) : role,
+    ),
+  );
   for (const unitId of new Set(request.summonedUnitIds)) {
     const unit = ref.index.units.get(unitId);
     if (!unit) refuse('unknown_unit', `未知单位“${unitId}”`, unitId);

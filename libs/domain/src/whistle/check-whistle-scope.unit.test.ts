@@ -1,4 +1,4 @@
-import { sampleReferenceData } from '../reference/sample';
+import { sampleCityReferenceData, sampleReferenceData } from '../reference/sample';
 import { checkWhistleScope } from './check-whistle-scope';
 
 const ref = sampleReferenceData();
@@ -46,6 +46,24 @@ describe('checkWhistleScope', () => {
       'unknown_matter',
       'unknown_street',
       'no_units_summoned',
+    ]);
+  });
+
+  it('in a city, summons the carriers of the duty in the street’s own district', () => {
+    const city = sampleCityReferenceData();
+    expect(
+      checkWhistleScope(
+        { matterTypeCode: 'CG-001', streetId: 'LS-SQJD', summonedUnitIds: ['LS-GZFJ', 'LS-CGZF'] },
+        city,
+      ),
+    ).toMatchObject({ ok: true });
+    const elsewhere = checkWhistleScope(
+      { matterTypeCode: 'CG-001', streetId: 'LS-SQJD', summonedUnitIds: ['GZFJ', 'HX-CGZF'] },
+      city,
+    );
+    expect(!elsewhere.ok && elsewhere.refusals.map((r) => [r.code, r.unitId])).toEqual([
+      ['no_duty_for_matter', 'GZFJ'],
+      ['no_duty_for_matter', 'HX-CGZF'],
     ]);
   });
 });

@@ -55,6 +55,14 @@ export class OrderViewEntity {
   @Column({ name: 'supervising_unit_ids', type: 'text', array: true })
   supervisingUnitIds!: string[];
   @Column({ name: 'dispatch_attempt', type: 'integer' }) dispatchAttempt!: number;
+  // 三级: the order's district (null for older orders: their street places them), who took the
+  // call (city | district; null: the district deployment's centre), the lead's level.
+  @Column(text('district_id')) districtId!: string | null;
+  @Column(text('taken_by_level')) takenByLevel!: string | null;
+  @Column(text('lead_level')) leadLevel!: string | null;
+  /** Dispatches sent down to a street by a district or city unit, and those flagged (自上而下派回街道). */
+  @Column({ name: 'push_downs', type: 'integer', default: 0 }) pushDowns!: number;
+  @Column({ name: 'push_downs_flagged', type: 'integer', default: 0 }) pushDownsFlagged!: number;
   @Column(at('dispatched_at')) dispatchedAt!: Date | null;
 
   // 过滤网: why it never reached a unit.

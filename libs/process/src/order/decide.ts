@@ -1,12 +1,22 @@
 import type {
   DeadlinePhase,
   DeadlineResult,
+  DispatchLevels,
+  LevelsRequest,
   RoutingResult,
   WhistleScopeRequest,
   WhistleScopeResult,
 } from '../activities';
 import { iso, ms, required } from '../shared/time';
-import { closed, pick, reminderInstants, toArbitration, unitField, placeFields } from './events';
+import {
+  closed,
+  escalationField,
+  pick,
+  reminderInstants,
+  toArbitration,
+  unitField,
+  placeFields,
+} from './events';
 import { evolve } from './evolve';
 import { checkExtension } from './validate';
 import { dispatchFromRouting } from './intake';
@@ -26,6 +36,10 @@ export interface DecisionNeeds {
   /** Where the deadline phase's clock starts, when not at the action (an extension: the limit). */
   deadlinesFrom?: string;
   routing?: boolean;
+  /** Three-level orders: who returned it, with what words (the push-down check, 自上而下派回街道). */
+  returnedBy?: { unitId: string; explanation: string };
+  /** Three-level orders: the levels of a lead a person chose, and the push-down check. */
+  levels?: Omit<LevelsRequest, 'matterTypeCode' | 'receivedAt'>;
   /** The whistle scope check (吹哨范围) for an escalation to a whistle. */
   whistleScope?: WhistleScopeRequest;
 }
@@ -35,10 +49,18 @@ export function needsFor(state: OrderState, cmd: OrderCommand): DecisionNeeds {
   switch (cmd.type) {
     case 'acknowledge':
       return { deadlines: 'acknowledge' };
-    case 'return':
-      return state.returnedByUnitIds.length + 1 >= state.policy.maxReturns
-        ? {}
-        : { routing: true, deadlines: 'dispatch' };
+    case 'return': {
+      const atLimit = state.returnedByUnitIds.length + 1 >= state.policy.maxReturns;
+      if (!state.takenBy) return atLimit ? {} : { routing: true, deadlines: 'dispatch' };
+      // Three-level orders ask the routing at the limit too: it names the arbiter (区级 or 市级).
+      const returnedBy = {
+        unitId: cmd.actor.kind === 'unit' ? cmd.actor.unitId : '',
+        explanation: cmd.explanation,
+      };
+      return atLimit
+        ? { routing: true, returnedBy }
+        : { routing: true, deadlines: 'dispatch', returnedBy };
+    }
     case 'resolve':
       return { deadlines: 'callback' };
     case 'requestExtension':
@@ -47,7 +69,19 @@ export function needsFor(state: OrderState, cmd: OrderCommand): DecisionNeeds {
         : {};
     case 'dispatchManually':
     case 'decideArbitration':
-      return { deadlines: 'dispatch' };
+      if (!state.takenBy) return { deadlines: 'dispatch' };
+      return {
+        deadlines: 'dispatch',
+        levels: {
+          leadUnitId: cmd.leadUnitId,
+          // The arbiter decides an arbitration; the taking centre dispatches by hand.
+          ...(cmd.type === 'decideArbitration' && state.arbiter
+            ? { fromUnitId: state.arbiter.unitId }
+            : {}),
+          takenBy: state.takenBy,
+          reason: cmd.note ?? '',
+        },
+      };
     case 'recordCallback':
       return reworkNeeded(state, cmd) ? { deadlines: 'acknowledge' } : {};
     case 'escalateToWhistle':
@@ -67,6 +101,8 @@ export interface DecisionContext {
   now: number;
   deadlines?: DeadlineResult;
   routing?: RoutingResult;
+  /** Three-level orders: the levels of a lead a person chose. */
+  levels?: DispatchLevels;
   whistleScope?: WhistleScopeResult;
 }
 
@@ -106,12 +142,16 @@ export function decide(state: OrderState, cmd: OrderCommand, ctx: DecisionContex
         payload: { unitId: unitId!, reason: cmd.reason, explanation: cmd.explanation, returnCount },
       };
       if (returnCount >= state.policy.maxReturns) {
+        const routed = ctx.routing?.kind === 'arbitration' ? ctx.routing : undefined;
         return [
           returned,
           toArbitration(
             state,
             [...state.returnedByUnitIds, unitId!],
-            `${returnCount} returns: the centre decides (争议裁定)`,
+            routed
+              ? `已退单${returnCount}次，提交争议裁定（${routed.arbiterLevel === 'city' ? '市级' : '区级'}）`
+              : `${returnCount} returns: the centre decides (争议裁定)`,
+            routed,
           ),
         ];
       }
@@ -211,6 +251,7 @@ export function decide(state: OrderState, cmd: OrderCommand, ctx: DecisionContex
               d,
               cmd.type === 'decideArbitration' ? ['acknowledgeBy'] : ['acknowledgeBy', 'returnBy'],
             ),
+            ...(state.takenBy && ctx.levels ? ctx.levels : {}),
           },
         },
       ];
@@ -238,7 +279,12 @@ export function decide(state: OrderState, cmd: OrderCommand, ctx: DecisionContex
       return [
         {
           type: 'OrderEscalated',
-          payload: { note: cmd.note, ...unitField(state), automatic: false },
+          payload: {
+            note: cmd.note,
+            ...unitField(state),
+            automatic: false,
+            ...escalationField(state),
+          },
         },
       ];
     case 'decideExclusion': {

@@ -36,8 +36,25 @@ export function toArbitration(
   _state: OrderState,
   returnedBy: string[],
   reason: string,
+  arbiter?: { arbiterUnitId?: string; arbiterLevel?: 'city' | 'district' },
 ): PendingEvent {
-  return { type: 'OrderSentToArbitration', payload: { reason, returnedByUnitIds: returnedBy } };
+  return {
+    type: 'OrderSentToArbitration',
+    payload: {
+      reason,
+      returnedByUnitIds: returnedBy,
+      // Three-level orders: the district centre, or the city centre across districts/levels.
+      ...(arbiter?.arbiterUnitId && arbiter.arbiterLevel
+        ? { arbiterUnitId: arbiter.arbiterUnitId, arbiterLevel: arbiter.arbiterLevel }
+        : {}),
+    },
+  };
+}
+
+/** Where an escalation (督办/上报) of a three-level order goes: the lead's next level up. */
+export function escalationField(state: OrderState) {
+  const e = state.levels?.escalation;
+  return e ? { toUnitId: e.toUnitId, level: e.level } : {};
 }
 
 /** The deadlines an event carries, flagged when the calendar had to use a provisional year. */

@@ -1,4 +1,4 @@
-import type { OrderPolicy } from '../activities';
+import type { DispatchLevels, OrderPolicy } from '../activities';
 import { iso } from '../shared/time';
 import type { OrderState, OrderWorkflowInput, PendingEvent } from './model';
 
@@ -11,6 +11,7 @@ export function initialState(input: OrderWorkflowInput, policy: OrderPolicy): Or
     ...(input.matterTypeCode ? { matterTypeCode: input.matterTypeCode } : {}),
     location: input.location,
     receivedAt: input.receivedAt,
+    ...(input.takenBy ? { takenBy: input.takenBy } : {}),
     assistingUnitIds: [],
     supervisingUnitIds: [],
     dispatchAttempt: 0,
@@ -61,12 +62,22 @@ export function evolve(state: OrderState, event: PendingEvent, now: number): Ord
         dispatchAttempt: p.attempt,
         returnable: p.dispatchedBy !== 'arbitration',
         deadlines: { ...p.deadlines },
+        ...(s.takenBy ? { levels: levelsOf(p) } : {}),
       };
     }
     case 'OrderReturned':
       return { ...s, returnedByUnitIds: [...s.returnedByUnitIds, event.payload.unitId] };
-    case 'OrderSentToArbitration':
-      return { ...s, status: 'in_arbitration', deadlines: {} };
+    case 'OrderSentToArbitration': {
+      const p = event.payload;
+      return {
+        ...s,
+        status: 'in_arbitration',
+        deadlines: {},
+        ...(p.arbiterUnitId && p.arbiterLevel
+          ? { arbiter: { unitId: p.arbiterUnitId, level: p.arbiterLevel } }
+          : {}),
+      };
+    }
     case 'OrderAcknowledged':
       return {
         ...s,
@@ -207,4 +218,18 @@ export function evolve(state: OrderState, event: PendingEvent, now: number): Ord
 
 function uniqueFractions(fractions: number[]): number[] {
   return [...new Set(fractions)].sort((a, b) => a - b);
+}
+
+/** The three-level facts an OrderDispatched carries (orders taken with `takenBy`). */
+function levelsOf(
+  p: Extract<PendingEvent, { type: 'OrderDispatched' }>['payload'],
+): DispatchLevels {
+  return {
+    ...(p.districtId ? { districtId: p.districtId } : {}),
+    ...(p.leadLevel ? { leadLevel: p.leadLevel } : {}),
+    ...(p.dispatchedByUnitId ? { dispatchedByUnitId: p.dispatchedByUnitId } : {}),
+    ...(p.enforcement ? { enforcement: p.enforcement } : {}),
+    ...(p.escalation ? { escalation: p.escalation } : {}),
+    ...(p.pushDown ? { pushDown: p.pushDown } : {}),
+  };
 }

@@ -21,6 +21,9 @@ export function decideIntake(input: OrderWorkflowInput): PendingEvent[] {
       ...(input.matterTypeCode ? { matterTypeCode: input.matterTypeCode } : {}),
       // Intake found a risk to life or safety: the kinds travel with the order (never free text).
       ...(input.emergency ? { emergency: { kinds: [...input.emergency.kinds] } } : {}),
+      ...(input.takenBy ? { takenBy: input.takenBy } : {}),
+      // Brought by a deputy at a station: the item it answers to.
+      ...(input.deputyItemId ? { deputyItemId: input.deputyItemId } : {}),
     },
   };
   const s = input.screening;
@@ -61,7 +64,8 @@ export function dispatchFromRouting(
       },
     ];
   }
-  if (routing.kind === 'arbitration') return [toArbitration(state, returnedBy, routing.reason)];
+  if (routing.kind === 'arbitration')
+    return [toArbitration(state, returnedBy, routing.reason, routing)];
   const d = required(ctx.deadlines, 'deadlines');
   return [
     {
@@ -76,6 +80,7 @@ export function dispatchFromRouting(
         ...placeFields(state),
         ...(routing.streetId ? { streetId: routing.streetId } : {}),
         deadlines: pick(d, ['acknowledgeBy', 'returnBy']),
+        ...(routing.levels ?? {}),
       },
     },
   ];

@@ -9,7 +9,8 @@ import type {
   SatisfactionLevel,
   WhistleType,
 } from '@hotline/contracts';
-import type { DeadlineResult, OrderPolicy } from '../activities';
+import type { TakenBy } from '@hotline/contracts';
+import type { DeadlineResult, DispatchLevels, OrderPolicy } from '../activities';
 
 /** Who performs an action. The API derives it from the caller's token; the workflow checks it. */
 export type Actor =
@@ -140,6 +141,15 @@ export interface OrderState {
   leadUnitId?: string;
   assistingUnitIds: string[];
   supervisingUnitIds: string[];
+  /**
+   * Three-level dispatch (市级 → 区级 → 街乡): who took the call. Only on orders taken with
+   * `takenBy` (patch `city-dispatch`); absent, the order routes as the district's did before.
+   */
+  takenBy?: TakenBy;
+  /** The levels of the current dispatch (district, lead level, escalation target…). */
+  levels?: DispatchLevels;
+  /** Who decides the arbitration (争议裁定) the order is in or went through. */
+  arbiter?: { unitId: string; level: 'city' | 'district' };
   dispatchAttempt: number;
   /** False after arbitration: the centre's decision is final (no more 退单). */
   returnable: boolean;

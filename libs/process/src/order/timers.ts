@@ -1,6 +1,6 @@
 import type { DeadlineKind } from '@hotline/contracts';
 import { DAY, ms } from '../shared/time';
-import { closed, unitField } from './events';
+import { closed, escalationField, unitField } from './events';
 import type { OrderState, PendingEvent } from './model';
 
 /** 催办: the reminder notice goes out a day after a handling breach (docs/domain.md §6). */
@@ -127,6 +127,7 @@ export function fireTimer(state: OrderState, timer: OrderTimer): PendingEvent[] 
             note: `${timer.kind} limit ${timer.deadline} passed: supervised (督办)`,
             ...unit,
             automatic: true,
+            ...escalationField(state),
           },
         },
       ];

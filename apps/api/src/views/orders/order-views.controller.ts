@@ -14,7 +14,7 @@ import { type Principal } from '../../auth/principal';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
 import { type ListQuery, listQuery } from '../shared/list-query';
 import { ApiPageOf, ApiQueryOf, entitySchema } from '../shared/openapi';
-import { unitScope } from '../shared/view-access';
+import { confinedDistrict, districtScope, unitScope } from '../shared/view-access';
 import { OrderViewsService } from './order-views.service';
 
 const orderId = z.string().trim().min(1).max(64);
@@ -27,7 +27,8 @@ export class OrderViewsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Orders (工单) as the read model shows them, newest first; a unit sees its own',
+    summary:
+      'Orders (工单) as the read model shows them, newest first; a unit sees its own, a district centre its district',
   })
   @ApiQueryOf(listQuery)
   @ApiPageOf(OrderViewEntity, 'A page of orders')
@@ -35,7 +36,11 @@ export class OrderViewsController {
     @Query(new ZodValidationPipe(listQuery)) q: ListQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.views.list({ ...q, unit: unitScope(principal, q.unit) });
+    return this.views.list({
+      ...q,
+      unit: unitScope(principal, q.unit),
+      district: districtScope(principal, q.district),
+    });
   }
 
   @Get(':orderId')
@@ -59,6 +64,10 @@ export class OrderViewsController {
     const unit = principal.role === 'unit' ? principal.unitId : undefined;
     if (unit && detail.order.leadUnitId !== unit && !detail.order.assistingUnitIds.includes(unit)) {
       throw new ForbiddenException(`Order ${id} is not unit ${unit}'s`);
+    }
+    const district = confinedDistrict(principal);
+    if (district && !this.views.inDistrict(detail.order, district)) {
+      throw new ForbiddenException(`工单 ${id} 不属于本区（${district}），区级账号无权查看`);
     }
     return detail;
   }

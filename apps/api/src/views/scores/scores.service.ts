@@ -1,8 +1,14 @@
-import { rankUnits, type ReferenceData, type UnitMonthScore } from '@hotline/domain';
+import {
+  rankCity,
+  type RankingScope,
+  rankUnits,
+  type ReferenceData,
+  type UnitMonthScore,
+} from '@hotline/domain';
 import { UnitMonthScoreEntity, UnitScoreRecordEntity } from '@hotline/persistence';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type DataSource } from 'typeorm';
-import { DATA_SOURCE, REFERENCE_DATA } from '../../tokens';
+import { CITY_REFERENCE_DATA, DATA_SOURCE, REFERENCE_DATA } from '../../tokens';
 import { keysetPage } from '../shared/keyset';
 import { type Page } from '../shared/list-query';
 import { type ScoreRecordsQuery, type ScoresQuery } from './scores-query';
@@ -13,6 +19,7 @@ export class ScoresService {
   constructor(
     @Inject(DATA_SOURCE) private readonly db: DataSource,
     @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
+    @Inject(CITY_REFERENCE_DATA) private readonly city: ReferenceData,
   ) {}
 
   scores(q: ScoresQuery): Promise<Page<UnitMonthScoreEntity>> {
@@ -52,6 +59,46 @@ export class ScoresService {
         enterprises: withRates(ranking.groups.enterprises),
       },
       unranked: ranking.unranked,
+    };
+  }
+
+  /**
+   * Rankings at every level (libs/domain `rankCity`) from the unit_month_score read model: all
+   * streets/townships of the city in their groups, district and city departments/enterprises,
+   * and the districts by the summed counts of their units; or one district's units.
+   */
+  async cityRanking(month: string, scope: RankingScope) {
+    if (scope.level === 'district' && !this.city.index.districts.has(scope.districtId))
+      throw new NotFoundException(`没有区“${scope.districtId}”`);
+    const rows = await this.db.getRepository(UnitMonthScoreEntity).findBy({ month });
+    const known = rows.filter((r) => this.city.index.units.has(r.unitId));
+    return rankCity(month, known.map(toDomainScore), this.city, scope);
+  }
+
+  /** Push-downs to streets (自上而下派回街道) recorded on orders received in the month, by district. */
+  async pushDowns(month: string, district: string | undefined) {
+    const rows: {
+      district_id: string | null;
+      orders: string;
+      push_downs: string;
+      flagged: string;
+    }[] = await this.db.query(
+      `SELECT district_id, count(*) FILTER (WHERE push_downs > 0) AS orders,
+              coalesce(sum(push_downs), 0) AS push_downs, coalesce(sum(push_downs_flagged), 0) AS flagged
+         FROM order_view
+        WHERE to_char(received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = $1
+          AND push_downs > 0 AND ($2::text IS NULL OR district_id = $2)
+        GROUP BY district_id ORDER BY district_id`,
+      [month, district ?? null],
+    );
+    return {
+      month,
+      districts: rows.map((r) => ({
+        districtId: r.district_id,
+        orders: Number(r.orders),
+        pushDowns: Number(r.push_downs),
+        flagged: Number(r.flagged),
+      })),
     };
   }
 

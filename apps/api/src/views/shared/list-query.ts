@@ -36,7 +36,13 @@ export const filterQuery = {
   to: time.optional().describe('Until this day (inclusive) or instant (exclusive)'),
 };
 
-export const listQuery = z.object({ ...pageQuery, ...filterQuery });
+export const listQuery = z.object({
+  ...pageQuery,
+  ...filterQuery,
+  district: id
+    .optional()
+    .describe('区: the order’s district, e.g. LS (district centre staff: their own only)'),
+});
 export type ListQuery = z.infer<typeof listQuery>;
 
 /** The instants a from/to filter stands for: a day starts at 00:00 Beijing time. */

@@ -1,5 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import {
+  Button,
   Card,
   Col,
   DatePicker,
@@ -68,6 +69,8 @@ export default function AnalysisPage() {
 function RankingTab({ month }: { month: string }) {
   const ranking = useQuery({
     queryKey: ['ranking', month],
+    // Callbacks recorded elsewhere move the month's rates: the board keeps itself current.
+    refetchInterval: 15_000,
     queryFn: async () =>
       (await call(api.GET('/views/scores/ranking', { params: { query: { month } } }))) as Ranking,
   });
@@ -102,7 +105,23 @@ function RankingTab({ month }: { month: string }) {
                     })}
                     columns={[
                       { title: '名次', dataIndex: 'rank', width: 56 },
-                      { title: '单位', dataIndex: 'name', ellipsis: true },
+                      {
+                        title: '单位',
+                        dataIndex: 'name',
+                        ellipsis: true,
+                        // A button, so the chart can be chosen by keyboard too.
+                        render: (name: string, r) => (
+                          <Button
+                            type="link"
+                            size="small"
+                            style={{ padding: 0 }}
+                            aria-label={`查看${name}走势`}
+                            onClick={() => setUnit(r.unitId)}
+                          >
+                            {name}
+                          </Button>
+                        ),
+                      },
                       {
                         title: '综合',
                         dataIndex: 'composite',
@@ -162,6 +181,8 @@ function UnitTrend({ unitId, month }: { unitId: string; month: string }) {
   const results = useQueries({
     queries: months.map((m) => ({
       queryKey: ['scores', unitId, m],
+      // The month shown moves with callbacks, as the ranking above; earlier months are settled.
+      refetchInterval: m === month ? 15_000 : (false as const),
       queryFn: async () =>
         (await call(
           api.GET('/views/scores', { params: { query: { month: m, unit: unitId, limit: 1 } } }),

@@ -36,6 +36,7 @@ import {
   URGENCY,
 } from '../../lib/labels';
 import { MATTER_TYPES, matterName, STREETS, unitName } from '../../lib/reference';
+import type { ScreeningRequest } from '../../api/screening';
 import { SuggestionPanel } from './SuggestionPanel';
 import { useDebounced, useScreening } from './useScreening';
 
@@ -67,7 +68,7 @@ export default function IntakePage() {
   });
 
   const screeningRequest = useMemo(
-    () => ({
+    (): ScreeningRequest => ({
       content: v.content ?? '',
       ...(v.address ? { address: v.address } : {}),
       ...(v.category ? { category: v.category } : {}),
@@ -306,16 +307,14 @@ export default function IntakePage() {
             orders={history.data?.orders}
             justSubmitted={submit.data && lastCaller === phone ? submit.data.orderId : undefined}
           />
-          {screening.available && (
-            <SuggestionPanel
-              screening={screening}
-              onPickMatter={(code) => form.setFieldValue('matterTypeCode', code)}
-              onPickPlace={(streetId, communityId) =>
-                form.setFieldsValue({ streetId, communityId })
-              }
-              onMerge={(orderId) => form.setFieldsValue({ decision: 'merged', mergeInto: orderId })}
-            />
-          )}
+          <SuggestionPanel
+            screening={screening}
+            onPickMatter={(code) => form.setFieldValue('matterTypeCode', code)}
+            onPickPlace={(streetId, communityId) =>
+              form.setFieldsValue({ streetId, communityId: communityId ?? undefined })
+            }
+            onMerge={(orderId) => form.setFieldsValue({ decision: 'merged', mergeInto: orderId })}
+          />
         </Space>
       </div>
     </>

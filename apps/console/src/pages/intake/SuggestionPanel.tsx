@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, List, Progress, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { ScreeningSuggestion } from '../../api/screening';
+import type { DuplicateCandidate, ScreeningSuggestion } from '../../api/screening';
 import { ErrorAlert, Loading } from '../../components/common';
 import { filterOutcome, REJECT_REASON, urgency } from '../../lib/labels';
 import { placeName, unitName } from '../../lib/reference';
@@ -13,7 +13,7 @@ interface Props {
     fetchStatus: string;
   };
   onPickMatter(code: string): void;
-  onPickPlace(streetId?: string, communityId?: string): void;
+  onPickPlace(streetId?: string, communityId?: string | null): void;
   onMerge(orderId: string): void;
 }
 
@@ -84,7 +84,7 @@ export function SuggestionPanel({ screening, onPickMatter, onPickPlace, onMerge 
             <Alert
               type="info"
               showIcon
-              message={`知识库答复${s.knowledgeAnswer.title ? `：${s.knowledgeAnswer.title}` : ''}（请向来电人宣读）`}
+              message={`知识库答复${s.knowledgeAnswer.question ? `：${s.knowledgeAnswer.question}` : ''}（请向来电人宣读）`}
               description={s.knowledgeAnswer.answer}
             />
           )}
@@ -143,7 +143,7 @@ export function SuggestionPanel({ screening, onPickMatter, onPickPlace, onMerge 
                   ]}
                 >
                   {i === 0 && s.place.resolved ? <Tag color="green">已定位</Tag> : null}
-                  {p.label ?? p.name ?? [placeName(p.streetId), placeName(p.communityId)].join(' ')}
+                  {p.label ?? [placeName(p.streetId), placeName(p.communityId)].join(' ')}
                 </List.Item>
               )}
             />
@@ -162,7 +162,7 @@ export function SuggestionPanel({ screening, onPickMatter, onPickPlace, onMerge 
                       </Button>,
                     ]}
                   >
-                    <Link to={`/orders/${d.orderId}`}>{d.orderId}</Link> {d.reason}
+                    <Link to={`/orders/${d.orderId}`}>{d.orderId}</Link> {duplicateReason(d)}
                   </List.Item>
                 )}
               />
@@ -172,4 +172,14 @@ export function SuggestionPanel({ screening, onPickMatter, onPickPlace, onMerge 
       )}
     </Card>
   );
+}
+
+/** Why an order looks like the same matter: what the API says it shares with this call. */
+export function duplicateReason(d: DuplicateCandidate): string {
+  const why = [
+    d.refersBack && '来电人提及此前诉求',
+    d.sameMatter && '同一事项',
+    d.samePlace && '同一地点',
+  ].filter(Boolean);
+  return why.length ? why.join('、') : '同一来电人近期工单';
 }

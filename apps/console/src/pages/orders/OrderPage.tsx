@@ -203,7 +203,15 @@ function describe(detail: Record<string, unknown>): string {
   )
     .map(([k, label]) => {
       const v = String(detail[k]);
-      return `${label}：${k.endsWith('UnitId') || k === 'unitId' ? unitName(v) : k === 'satisfaction' ? satisfaction(v) : v}`;
+      const shown =
+        k.endsWith('UnitId') || k === 'unitId'
+          ? unitName(v)
+          : k === 'satisfaction'
+            ? satisfaction(v)
+            : k === 'outcome'
+              ? (RESOLUTION[v] ?? v)
+              : v;
+      return `${label}：${shown}`;
     })
     .join('；');
 }

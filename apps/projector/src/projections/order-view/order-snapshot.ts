@@ -29,6 +29,11 @@ export interface OrderSnapshot {
   supervisingUnitIds: string[];
   dispatchAttempt: number;
   dispatchedAt: string | null;
+  districtId: string | null;
+  takenByLevel: string | null;
+  leadLevel: string | null;
+  pushDowns: number;
+  pushDownsFlagged: number;
   filterOutcome: string | null;
   filterReason: string | null;
   mergedIntoOrderId: string | null;
@@ -111,6 +116,13 @@ export function evolveOrderSnapshot(
       });
       s.matterTypeCode ??= d.matterTypeCode ?? null;
       s.streetId ??= d.streetId ?? null;
+      // 三级: orders taken by a centre carry their district and the lead's level.
+      if (d.districtId) s.districtId = d.districtId;
+      if (d.leadLevel) s.leadLevel = d.leadLevel;
+      if (d.pushDown) {
+        s.pushDowns += 1;
+        if (d.pushDown.flagged) s.pushDownsFlagged += 1;
+      }
       break;
     }
     case 'OrderReturned':
@@ -249,6 +261,11 @@ function received(p: OrderReceivedV1, event: EventEnvelope): OrderSnapshot {
     supervisingUnitIds: [],
     dispatchAttempt: 0,
     dispatchedAt: null,
+    districtId: null,
+    takenByLevel: p.takenBy?.level ?? null,
+    leadLevel: null,
+    pushDowns: 0,
+    pushDownsFlagged: 0,
     filterOutcome: null,
     filterReason: null,
     mergedIntoOrderId: null,

@@ -239,6 +239,56 @@ describe('evolveOrderSnapshot', () => {
     });
   });
 
+  it('keeps three-level facts: who took it, the district, the lead level, push-downs flagged', () => {
+    const takenByCity = received();
+    (takenByCity.payload as Record<string, unknown>).takenBy = { level: 'city' };
+    const levels = (attempt: number, leadUnitId: string, more: Record<string, unknown>) =>
+      ev('OrderDispatched', {
+        leadUnitId,
+        assistingUnitIds: [],
+        supervisingUnitIds: ['LS-ZHZX'],
+        attempt,
+        rule: 'r',
+        dispatchedBy: attempt === 1 ? 'rules' : 'arbitration',
+        deadlines: {},
+        districtId: 'LS',
+        ...more,
+      });
+    const s = fold([
+      takenByCity,
+      levels(1, 'LS-CGW', { leadLevel: 'district' }),
+      levels(2, 'LS-SQJD', {
+        leadLevel: 'street',
+        pushDown: {
+          fromUnitId: 'BJ-RXZX',
+          flagged: true,
+          code: 'pushed_down_without_reason',
+          explanation: 'x',
+        },
+      }),
+      levels(3, 'LS-JMJD', {
+        leadLevel: 'street',
+        pushDown: { fromUnitId: 'LS-ZHZX', flagged: false, code: 'reasoned', explanation: 'y' },
+      }),
+    ]);
+    expect(s).toMatchObject({
+      takenByLevel: 'city',
+      districtId: 'LS',
+      leadLevel: 'street',
+      pushDowns: 2,
+      pushDownsFlagged: 1,
+    });
+    // An order of the district deployment (no takenBy, no levels) keeps nulls and zeros.
+    seq = 0;
+    expect(fold([received(), dispatched(1)])).toMatchObject({
+      takenByLevel: null,
+      districtId: null,
+      leadLevel: null,
+      pushDowns: 0,
+      pushDownsFlagged: 0,
+    });
+  });
+
   it('shows nothing for events of an order whose intake it never saw', () => {
     seq = 1;
     expect(evolveOrderSnapshot(null, dispatched(1))).toBeNull();

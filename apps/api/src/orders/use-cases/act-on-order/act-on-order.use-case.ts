@@ -1,8 +1,10 @@
 import type { OrderState } from '@hotline/workflows';
+import { type ReferenceData } from '@hotline/domain';
 import {
   BadRequestException,
   ConflictException,
   ForbiddenException,
+  Inject,
   Injectable,
   Logger,
   NotFoundException,
@@ -13,6 +15,8 @@ import { WorkflowGateway } from '../../../common/workflow-gateway';
 import { refusalOf, refusalToHttp } from '../../../common/workflow-refusal';
 import { type OrderAction } from '../../order-actions.table';
 import { mayRead, notYourOrder, ORDER_ID, OrderReader } from '../../order-reader';
+import { CITY_REFERENCE_DATA } from '../../../tokens';
+import { confinedDistrict, districtOfOrder } from '../../../views/shared/view-access';
 
 /**
  * A unit or the centre acts on an order: one workflow update (bounded in time), answered with
@@ -30,6 +34,7 @@ export class ActOnOrder {
   constructor(
     private readonly workflows: WorkflowGateway,
     private readonly orders: OrderReader,
+    @Inject(CITY_REFERENCE_DATA) private readonly ref: ReferenceData,
   ) {}
 
   async execute(
@@ -40,11 +45,24 @@ export class ActOnOrder {
   ): Promise<OrderState> {
     if (!ORDER_ID.test(orderId))
       throw new BadRequestException(`"${orderId}" is not an order number like HL20261123-0000042`);
+    // 三级: district centre staff act on their district's orders only.
+    const own = confinedDistrict(principal);
+    if (own) {
+      const state = await this.orders.liveState(orderId);
+      if (state && districtOfOrder(this.ref, state) !== own) {
+        this.logger.warn(
+          `403 ${action} on ${orderId} by district ${own} (user ${principal.userId})`,
+        );
+        throw new ForbiddenException(`工单 ${orderId} 不属于本区（${own}），区级账号不能办理`);
+      }
+    }
     try {
-      return await this.workflows.update<OrderState>(orderId, action, {
-        ...body,
-        actor: actorOf(principal),
-      });
+      return await this.workflows.act<OrderState>(
+        orderId,
+        action,
+        { ...body, actor: actorOf(principal) },
+        'orderState',
+      );
     } catch (err) {
       const answer = await this.answerFor(err, orderId, principal);
       this.logger.warn(

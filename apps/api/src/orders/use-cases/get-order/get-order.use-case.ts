@@ -5,7 +5,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type Repository } from 'typeorm';
 import { type Principal } from '../../../auth/principal';
 import { callerField, type PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
-import { PERSONAL_DATA } from '../../../tokens';
+import { type ReferenceData } from '@hotline/domain';
+import { CITY_REFERENCE_DATA, PERSONAL_DATA } from '../../../tokens';
+import { confinedDistrict, districtOfOrder } from '../../../views/shared/view-access';
 import { mayRead, notYourOrder, OrderReader } from '../../order-reader';
 
 export interface CallerView {
@@ -36,6 +38,7 @@ export class GetOrder {
     @InjectRepository(CallerContactEntity)
     private readonly contacts: Repository<CallerContactEntity>,
     @Inject(PERSONAL_DATA) private readonly personalData: PersonalDataCipher,
+    @Inject(CITY_REFERENCE_DATA) private readonly ref: ReferenceData,
   ) {}
 
   async execute(orderId: string, principal: Principal): Promise<OrderDetail> {
@@ -60,6 +63,14 @@ export class GetOrder {
         `403 unit ${principal.unitId} (user ${principal.userId}) tried to read order ${orderId}`,
       );
       throw new ForbiddenException(notYourOrder(orderId, principal));
+    }
+    // 三级: district centre staff read their district's orders only.
+    const own = confinedDistrict(principal);
+    if (own && districtOfOrder(this.ref, state, view) !== own) {
+      this.logger.warn(
+        `403 district ${own} (user ${principal.userId}) tried to read order ${orderId}`,
+      );
+      throw new ForbiddenException(`工单 ${orderId} 不属于本区（${own}），区级账号无权查看`);
     }
     return { orderId, state, view, caller: await this.callerFor(orderId, principal, state) };
   }

@@ -50,7 +50,11 @@ export class SubmitOrder {
     @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
   ) {}
 
-  async execute(original: CreateOrderRequest): Promise<SubmittedOrder> {
+  /** `origin.deputyItemId`: the order answers to a deputy's item (channel `deputy`). */
+  async execute(
+    original: CreateOrderRequest,
+    origin: { deputyItemId?: string } = {},
+  ): Promise<SubmittedOrder> {
     const hash = requestHash(original);
     // Phone or ID numbers said in the complaint never travel on: the text is masked from here on.
     const redaction = redactPersonalData(original.content);
@@ -87,7 +91,10 @@ export class SubmitOrder {
       const [{ order_id: orderId, created_at: receivedAt }] = inserted as [
         { order_id: string; created_at: Date },
       ];
-      const input = orderWorkflowInput(orderId, request, callerKey, receivedAt, screening);
+      const input: OrderWorkflowInput = {
+        ...orderWorkflowInput(orderId, request, callerKey, receivedAt, screening),
+        ...(origin.deputyItemId ? { deputyItemId: origin.deputyItemId } : {}),
+      };
       // The decided input and the encrypted caller in one statement (one round trip).
       await em.query(
         `WITH decided AS (

@@ -40,10 +40,12 @@ export class ActOnWhistle {
   ): Promise<WhistleState> {
     checkWhistleId(whistleId);
     try {
-      return await this.workflows.update<WhistleState>(whistleId, action, {
-        ...body,
-        actor: actorOf(principal),
-      });
+      return await this.workflows.act<WhistleState>(
+        whistleId,
+        action,
+        { ...body, actor: actorOf(principal) },
+        'whistleState',
+      );
     } catch (err) {
       const answer = await this.answerFor(err, whistleId, principal);
       this.logger.warn(

@@ -109,7 +109,7 @@ export class BlowWhistle {
     );
     if (!scope.ok) {
       throw new BadRequestException({
-        message: 'The whistle is outside the whistle list’s scope',
+        message: '超出吹哨清单的范围',
         fields: scope.refusals.map((r) => ({
           field: r.unitId ? `summonedUnitIds[${r.unitId}]` : 'matterTypeCode',
           message: r.explanation,

@@ -1,9 +1,10 @@
 import net from 'node:net';
 
 /**
- * A TCP proxy in front of one server (PostgreSQL, Temporal), so that a test can take that server
- * away from one process — `cut()` refuses new connections and drops open ones, as a crashed
- * server would — without stopping the shared server everybody else uses.
+ * A TCP proxy in front of one server (PostgreSQL, Temporal, a Kafka broker), so that a test can
+ * take that server away from one process — `cut()` refuses new connections and drops open ones,
+ * as a crashed server would — without stopping the shared server everybody else uses. The one
+ * copy for every test (apps/e2e, libs/messaging).
  */
 export class TcpProxy {
   private server: net.Server | null = null;
@@ -23,6 +24,20 @@ export class TcpProxy {
   static forAddress(address: string): TcpProxy {
     const [host, port] = address.split(':');
     return new TcpProxy(host!, Number(port));
+  }
+
+  /**
+   * A proxy to `address` (host:port) on a free local port that is not listening yet: a server that
+   * is down from the start (nothing answers at `address`) until `open()`.
+   */
+  static async down(address: string): Promise<TcpProxy> {
+    const proxy = TcpProxy.forAddress(address);
+    const probe = net.createServer();
+    proxy.port = await new Promise<number>((resolve) =>
+      probe.listen(0, '127.0.0.1', () => resolve((probe.address() as net.AddressInfo).port)),
+    );
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return proxy;
   }
 
   /** Listens (on the same port again after a cut). */
