@@ -11,6 +11,9 @@
  */
 import { z } from 'zod';
 import type { IsoDate, Limit, ReferenceData } from '../reference/types';
+import { missing } from './can-admit';
+
+export { canAdmit } from './can-admit';
 
 export type AdmissionLevel = 'street' | 'community';
 /** duty: 职责清单; assisting: 协助行政事务清单. */
@@ -100,8 +103,6 @@ export interface AdmissionFinding {
   readonly entryCode?: string;
 }
 
-const missing = (s: string) => s.trim().length < 2 || /^(无|没有|暂无|待定|n\/?a)$/i.test(s.trim());
-
 /** Characters the two names share, over the shorter name: a rough "similar task" signal. */
 function overlap(a: string, b: string): number {
   const bigrams = (s: string) =>
@@ -158,13 +159,6 @@ export function precheckApplication(
     findings.push({ kind: 'missing_resources', message: '未说明随事转移的人员、设备' });
   if (missing(app.funding)) findings.push({ kind: 'missing_funding', message: '未说明经费保障' });
   return findings;
-}
-
-/** An admission can only be granted for a task with a legal basis: the list is public duty. */
-export function canAdmit(app: AdmissionApplication): { ok: true } | { ok: false; reason: string } {
-  if (missing(app.legalBasis))
-    return { ok: false, reason: '没有法定依据的事项不能准入：请退回补正或不予准入' };
-  return { ok: true };
 }
 
 // ------------------------------------------------------------------ the published list (data)

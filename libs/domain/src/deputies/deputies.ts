@@ -128,10 +128,7 @@ export function checkProposalDue(requested: Date, now: Date, latest: Date): Hand
   return { ok: true };
 }
 
-/** The instant a reminder goes out: `fraction` of the way from `from` to `due`. */
-export function reminderAt(from: Date, due: Date, fraction: number): Date {
-  return new Date(from.getTime() + Math.round((due.getTime() - from.getTime()) * fraction));
-}
+export { reminderAt } from './reminder';
 
 /** One item as a station's record counts it. */
 export interface StationRecordItem {

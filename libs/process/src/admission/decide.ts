@@ -1,5 +1,6 @@
 import type { AdmissionEvent } from '@hotline/contracts';
-import { type AdmissionApplication, type AdmissionFinding, canAdmit } from '@hotline/domain';
+import type { AdmissionApplication, AdmissionFinding } from '@hotline/domain';
+import { canAdmit } from '@hotline/domain/workflow-rules';
 import { iso, ms, required } from '../shared/time';
 import {
   type AdmissionActor,

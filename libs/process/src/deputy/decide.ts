@@ -1,5 +1,5 @@
 import type { DeputyEvent, DeputyItemPhase } from '@hotline/contracts';
-import { reminderAt } from '@hotline/domain';
+import { reminderAt } from '@hotline/domain/workflow-rules';
 import { iso, ms, required } from '../shared/time';
 import {
   type DeputyActor,

@@ -1,10 +1,6 @@
 import type { OrderStatus } from '@hotline/contracts';
-import {
-  canExtendTo,
-  canReturnOrder,
-  type ExtensionRefusalCode,
-  type ReturnCheck,
-} from '@hotline/domain';
+import type { ExtensionRefusalCode, ReturnCheck } from '@hotline/domain';
+import { canExtendTo, canReturnOrder } from '@hotline/domain/workflow-rules';
 import { notesFull } from '../shared/notes';
 import { ms } from '../shared/time';
 import type { RefusalCode } from '../shared/refusal';

@@ -1,5 +1,6 @@
 import type { ProactiveTaskEvent } from '@hotline/contracts';
-import { assessTaskEffect, type DutyAdmissionCheck, measurementSpans } from '@hotline/domain';
+import type { DutyAdmissionCheck } from '@hotline/domain';
+import { assessTaskEffect, measurementSpans } from '@hotline/domain/workflow-rules';
 import { HOUR, iso, ms, required } from '../shared/time';
 import {
   type ProactiveTaskActor,
