@@ -146,4 +146,45 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // What the workflow bundle carries: the worker re-initialises every module of it for each new
+    // workflow, so workflow code and the deciders it runs import no barrel that drags in zod,
+    // parsers or reference-data JSON. Types from anywhere are fine (erased before bundling).
+    files: ['workflows/src/**/*.ts', 'libs/process/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'libs/process/src/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@hotline/domain',
+              allowTypeImports: true,
+              message:
+                'The @hotline/domain barrel brings zod and the reference data into the workflow bundle: import rules from @hotline/domain/workflow-rules (add pure ones there).',
+            },
+            {
+              name: '@hotline/contracts',
+              allowTypeImports: true,
+              message:
+                'The @hotline/contracts barrel brings the zod event schemas into the workflow bundle: import its types only (import type).',
+            },
+            {
+              name: 'zod',
+              allowTypeImports: true,
+              message: 'No zod in the workflow bundle: validate at the edges (API, activities).',
+            },
+          ],
+          patterns: [
+            {
+              group: ['*.json'],
+              allowTypeImports: true,
+              message:
+                'Reference data comes to a workflow through activities or its input, not bundled JSON.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
