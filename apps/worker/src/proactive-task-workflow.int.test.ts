@@ -1,5 +1,6 @@
 import { validateEvent } from '@hotline/contracts';
 import type {
+  ActionResult,
   ProactiveTaskCommand,
   ProactiveTaskState,
   ProactiveTaskWorkflowInput,
@@ -8,6 +9,7 @@ import { sleepUntil, untilCompleted } from './testing/whistle-test-helpers';
 import {
   eventsOf,
   refusal,
+  settled,
   startWorkflowTestHarness,
   typesOf,
   until,
@@ -77,10 +79,18 @@ type Command<T extends ProactiveTaskCommand['type']> =
       ? Omit<C, 'type'>
       : never
     : never;
-const act = <T extends ProactiveTaskCommand['type']>(id: string, type: T, cmd: Command<T>) =>
-  h.env.client.workflow
-    .getHandle(id)
-    .executeUpdate<ProactiveTaskState, [Command<T>]>(`${type}Update`, { args: [cmd] });
+/** Sends an action; a slim answer (sequence, status) is settled into the state, as the API does. */
+const act = async <T extends ProactiveTaskCommand['type']>(id: string, type: T, cmd: Command<T>) =>
+  settled(
+    h,
+    id,
+    await h.env.client.workflow
+      .getHandle(id)
+      .executeUpdate<ActionResult<ProactiveTaskState>, [Command<T>]>(`${type}Update`, {
+        args: [cmd],
+      }),
+    () => stateOf(id),
+  );
 
 /** Complaints of the scope `days` days from an instant (negative: before it). */
 function complaints(input: ProactiveTaskWorkflowInput, from: string, days: number[], tag: string) {

@@ -1,5 +1,9 @@
-import type { ProactiveTaskState, ProactiveTaskWorkflowInput } from '@hotline/workflows';
-import { until, type WorkflowTestHarness } from './workflow-test-env';
+import type {
+  ActionResult,
+  ProactiveTaskState,
+  ProactiveTaskWorkflowInput,
+} from '@hotline/workflows';
+import { settled, until, type WorkflowTestHarness } from './workflow-test-env';
 
 const DAY = 86_400_000;
 
@@ -72,10 +76,15 @@ async function start(h: WorkflowTestHarness, taskId: string) {
 const stateOf = (h: WorkflowTestHarness, id: string) =>
   h.env.client.workflow.getHandle(id).query<ProactiveTaskState>('proactiveTaskState');
 
-const act = (h: WorkflowTestHarness, id: string, type: string, cmd: object) =>
-  h.env.client.workflow
-    .getHandle(id)
-    .executeUpdate<ProactiveTaskState, [object]>(`${type}Update`, { args: [cmd] });
+const act = async (h: WorkflowTestHarness, id: string, type: string, cmd: object) =>
+  settled(
+    h,
+    id,
+    await h.env.client.workflow
+      .getHandle(id)
+      .executeUpdate<ActionResult<ProactiveTaskState>, [object]>(`${type}Update`, { args: [cmd] }),
+    () => stateOf(h, id),
+  );
 
 function row(id: string, from: string, days: number, tag: string) {
   return {
