@@ -79,18 +79,13 @@ type Command<T extends ProactiveTaskCommand['type']> =
       ? Omit<C, 'type'>
       : never
     : never;
-/** Sends an action; a slim answer (sequence, status) is settled into the state, as the API does. */
-const act = async <T extends ProactiveTaskCommand['type']>(id: string, type: T, cmd: Command<T>) =>
-  settled(
-    h,
-    id,
-    await h.env.client.workflow
-      .getHandle(id)
-      .executeUpdate<ActionResult<ProactiveTaskState>, [Command<T>]>(`${type}Update`, {
-        args: [cmd],
-      }),
-    () => stateOf(id),
-  );
+const act = <T extends ProactiveTaskCommand['type']>(id: string, type: T, cmd: Command<T>) =>
+  h.env.client.workflow
+    .getHandle(id)
+    .executeUpdate<ActionResult<ProactiveTaskState>, [Command<T>]>(`${type}Update`, {
+      args: [cmd],
+    })
+    .then((result) => settled(h, id, result, () => stateOf(id)));
 
 /** Complaints of the scope `days` days from an instant (negative: before it). */
 function complaints(input: ProactiveTaskWorkflowInput, from: string, days: number[], tag: string) {

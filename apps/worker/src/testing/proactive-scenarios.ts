@@ -76,15 +76,11 @@ async function start(h: WorkflowTestHarness, taskId: string) {
 const stateOf = (h: WorkflowTestHarness, id: string) =>
   h.env.client.workflow.getHandle(id).query<ProactiveTaskState>('proactiveTaskState');
 
-const act = async (h: WorkflowTestHarness, id: string, type: string, cmd: object) =>
-  settled(
-    h,
-    id,
-    await h.env.client.workflow
-      .getHandle(id)
-      .executeUpdate<ActionResult<ProactiveTaskState>, [object]>(`${type}Update`, { args: [cmd] }),
-    () => stateOf(h, id),
-  );
+const act = (h: WorkflowTestHarness, id: string, type: string, cmd: object) =>
+  h.env.client.workflow
+    .getHandle(id)
+    .executeUpdate<ActionResult<ProactiveTaskState>, [object]>(`${type}Update`, { args: [cmd] })
+    .then((result) => settled(h, id, result, () => stateOf(h, id)));
 
 function row(id: string, from: string, days: number, tag: string) {
   return {
