@@ -82,12 +82,10 @@ type Command<T extends ProactiveTaskCommand['type']> =
 const act = <T extends ProactiveTaskCommand['type']>(id: string, type: T, cmd: Command<T>) =>
   h.env.client.workflow
     .getHandle(id)
-    .executeUpdate<ActionResult<ProactiveTaskState>, [Command<T>]>(`${type}Update`, { args: [cmd] })
-    .then((result) =>
-      settled(h, id, result, () =>
-        h.env.client.workflow.getHandle(id).query<ProactiveTaskState>('proactiveTaskState'),
-      ),
-    );
+    .executeUpdate<ActionResult<ProactiveTaskState>, [Command<T>]>(`${type}Update`, {
+      args: [cmd],
+    })
+    .then((result) => settled(h, id, result, () => stateOf(id)));
 
 /** Complaints of the scope `days` days from an instant (negative: before it). */
 function complaints(input: ProactiveTaskWorkflowInput, from: string, days: number[], tag: string) {
