@@ -48,7 +48,10 @@ const matterTypes = data('duty-list.json').matterTypes.map(
     ...(leadUnitId ? { leadUnitId } : {}),
   }),
 );
-const streets = data('territory.json').streets.map((s) => ({
+// A city's territory holds its districts' streets; a single district's file, its own.
+const territory = data('territory.json');
+const territoryStreets = territory.streets ?? territory.districts.flatMap((d) => d.streets);
+const streets = territoryStreets.map((s) => ({
   id: s.id,
   name: s.name,
   kind: s.kind,
