@@ -156,7 +156,7 @@ export async function hotlineOrderWorkflow(
         })
       : undefined;
     const levels = needs.levels
-      ? await activities.dispatchLevels({
+      ? await lookups.dispatchLevels({
           ...needs.levels,
           ...(current.matterTypeCode ? { matterTypeCode: current.matterTypeCode } : {}),
           receivedAt: current.receivedAt,
