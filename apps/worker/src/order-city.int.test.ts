@@ -41,10 +41,18 @@ async function started(overrides: Partial<OrderWorkflowInput>) {
     taskQueue: h.taskQueue,
     args: [input],
   });
-  return until(`${input.orderId} out of intake`, async () => {
-    const s = await stateOf(h, input.orderId);
-    return s.status === 'received' ? undefined : s;
+  const s = await until(`${input.orderId} out of intake`, async () => {
+    const state = await stateOf(h, input.orderId);
+    return state.status === 'received' ? undefined : state;
   });
+  // Actions answer once their events are recorded; the stream follows: wait for it.
+  const last = Math.max(0, ...s.timeline.map((line) => line.sequence));
+  await until(`${input.orderId} published up to #${last}`, () =>
+    h.published.some((e) => e.aggregateId === input.orderId && e.sequence >= last)
+      ? true
+      : undefined,
+  );
+  return s;
 }
 
 const dispatchedEvents = (orderId: string) =>

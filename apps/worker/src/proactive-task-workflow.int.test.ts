@@ -1,5 +1,6 @@
 import { validateEvent } from '@hotline/contracts';
 import type {
+  ActionResult,
   ProactiveTaskCommand,
   ProactiveTaskState,
   ProactiveTaskWorkflowInput,
@@ -8,6 +9,7 @@ import { sleepUntil, untilCompleted } from './testing/whistle-test-helpers';
 import {
   eventsOf,
   refusal,
+  settled,
   startWorkflowTestHarness,
   typesOf,
   until,
@@ -80,7 +82,10 @@ type Command<T extends ProactiveTaskCommand['type']> =
 const act = <T extends ProactiveTaskCommand['type']>(id: string, type: T, cmd: Command<T>) =>
   h.env.client.workflow
     .getHandle(id)
-    .executeUpdate<ProactiveTaskState, [Command<T>]>(`${type}Update`, { args: [cmd] });
+    .executeUpdate<ActionResult<ProactiveTaskState>, [Command<T>]>(`${type}Update`, {
+      args: [cmd],
+    })
+    .then((result) => settled(h, id, result, () => stateOf(id)));
 
 /** Complaints of the scope `days` days from an instant (negative: before it). */
 function complaints(input: ProactiveTaskWorkflowInput, from: string, days: number[], tag: string) {

@@ -1,4 +1,5 @@
 import type {
+  ActionResult,
   DeputyCommand,
   DeputyItemState,
   DeputyItemWorkflowInput,
@@ -8,6 +9,7 @@ import {
   act,
   noiseOrder,
   operator,
+  settled,
   unit,
   until,
   type WorkflowTestHarness,
@@ -76,7 +78,12 @@ export const actOnItem = <T extends DeputyCommand['type']>(
 ) =>
   h.env.client.workflow
     .getHandle(id)
-    .executeUpdate<DeputyItemState, [Command<T>]>(`${type}Update`, { args: [cmd] });
+    .executeUpdate<ActionResult<DeputyItemState>, [Command<T>]>(`${type}Update`, { args: [cmd] })
+    .then((result) =>
+      settled(h, id, result, () =>
+        h.env.client.workflow.getHandle(id).query<DeputyItemState>('deputyItemState'),
+      ),
+    );
 
 /** The order an item becomes, started as intake starts it (channel deputy, the item named). */
 export async function startDeputyOrder(

@@ -1,5 +1,9 @@
-import type { ProactiveTaskState, ProactiveTaskWorkflowInput } from '@hotline/workflows';
-import { until, type WorkflowTestHarness } from './workflow-test-env';
+import type {
+  ActionResult,
+  ProactiveTaskState,
+  ProactiveTaskWorkflowInput,
+} from '@hotline/workflows';
+import { settled, until, type WorkflowTestHarness } from './workflow-test-env';
 
 const DAY = 86_400_000;
 
@@ -75,7 +79,8 @@ const stateOf = (h: WorkflowTestHarness, id: string) =>
 const act = (h: WorkflowTestHarness, id: string, type: string, cmd: object) =>
   h.env.client.workflow
     .getHandle(id)
-    .executeUpdate<ProactiveTaskState, [object]>(`${type}Update`, { args: [cmd] });
+    .executeUpdate<ActionResult<ProactiveTaskState>, [object]>(`${type}Update`, { args: [cmd] })
+    .then((result) => settled(h, id, result, () => stateOf(h, id)));
 
 function row(id: string, from: string, days: number, tag: string) {
   return {
