@@ -196,7 +196,7 @@ export async function openOrders(o: {
       'RSS of the worker process alone (apps/worker/src/main.ts); its sticky cache holds at most WORKER_MAX_CACHED_WORKFLOWS workflows',
     cachedWorkflows: {
       withOrdersOpen: cachedWithOpen,
-      max: Number(o.env.WORKER_MAX_CACHED_WORKFLOWS ?? 2000),
+      max: Number(o.env.WORKER_MAX_CACHED_WORKFLOWS ?? 500),
     },
     coldRestart: { prebuiltReadyMs, prebuiltFirstLifecycleMs, webpackReadyMs },
     lifecyclesWhileOpen: {

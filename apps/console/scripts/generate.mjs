@@ -48,10 +48,11 @@ const matterTypes = data('duty-list.json').matterTypes.map(
     ...(leadUnitId ? { leadUnitId } : {}),
   }),
 );
-// The territory is city → districts → streets/townships → communities; the console lists the
-// streets of every district (each named with its district).
+// The territory is city → districts → streets/townships → communities (a single district's
+// file: its streets); the console lists every street, each named with its district.
 const territory = data('territory.json');
-const streets = territory.districts.flatMap((d) =>
+const districts = territory.districts ?? [{ id: '', name: '', streets: territory.streets }];
+const streets = districts.flatMap((d) =>
   d.streets.map((s) => ({
     id: s.id,
     name: s.name,

@@ -3,15 +3,15 @@ import { runtimeOptions, workerTuning } from './worker-options';
 describe('worker options for the workload', () => {
   it('sets cache, slots and autoscaling pollers explicitly, overridable by environment', () => {
     expect(workerTuning({})).toEqual({
-      maxCachedWorkflows: 2000,
+      maxCachedWorkflows: 500,
       maxConcurrentWorkflowTaskExecutions: 40,
       maxConcurrentActivityTaskExecutions: 100,
       maxConcurrentLocalActivityExecutions: 100,
       workflowTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 4, maximum: 10 },
       activityTaskPollerBehavior: { type: 'autoscaling', minimum: 1, initial: 4, maximum: 10 },
     });
-    const tuned = workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '500', WORKER_MAX_POLLERS: '4' });
-    expect(tuned.maxCachedWorkflows).toBe(500);
+    const tuned = workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '200', WORKER_MAX_POLLERS: '4' });
+    expect(tuned.maxCachedWorkflows).toBe(200);
     expect(tuned.workflowTaskPollerBehavior).toMatchObject({ maximum: 4 });
   });
 

@@ -67,6 +67,8 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
   private sweeping = false;
   private sweepTimer?: NodeJS.Timeout;
   private closed = false;
+  private readonly calls = new Set<AbortController>();
+  private lastFailureAt = 0;
   /** Accepted → workflow running, in ms, for the most recent starts (the benchmark reads them). */
   readonly delays: number[] = [];
   readonly counts: StarterCounts = {
@@ -104,8 +106,16 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
   async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
     clearInterval(this.sweepTimer);
-    const until = Date.now() + this.callTimeoutMs + 1000;
+    const until = Date.now() + Math.min(this.callTimeoutMs, 2000);
     while (this.inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    for (const call of this.calls) call.abort(); // what is left waits for the next sweep
+    const aborted = Date.now() + 1000;
+    while (this.inFlight > 0 && Date.now() < aborted) await new Promise((r) => setTimeout(r, 20));
+    // The client's gRPC retry interceptor (SDK 1.24) keeps a retry timer of a failed call even
+    // once the call gave up, and that timer throws if the connection is closed under it: after
+    // recent failures, give those timers the call limit (at most 5 s) to run out first.
+    const quiet = this.lastFailureAt + Math.min(this.callTimeoutMs, 5000);
+    if (quiet > Date.now()) await new Promise((r) => setTimeout(r, quiet - Date.now()));
     await this.flushMarks();
   }
 
@@ -170,6 +180,7 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
       job.started();
     } catch (err) {
       this.counts.failedAttempts += 1;
+      this.lastFailureAt = Date.now();
       job.attempt += 1;
       const pause = Math.min(30_000, 250 * 2 ** Math.min(job.attempt, 7));
       if (job.attempt === 1 || job.attempt % 10 === 0)
@@ -190,15 +201,26 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
     withAttributes: boolean,
   ): Promise<boolean> {
     try {
-      await this.client.withDeadline(Date.now() + this.callTimeoutMs, () =>
-        this.client.workflow.start('hotlineOrderWorkflow', {
-          workflowId: input.orderId,
-          taskQueue: this.taskQueue,
-          args: [input],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          ...(withAttributes ? { typedSearchAttributes: startSearchAttributes(input) } : {}),
-        }),
-      );
+      // Deadline and abort signal: a shutdown cancels the call, its gRPC retries included.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), this.callTimeoutMs);
+      this.calls.add(abort);
+      try {
+        await this.client.withAbortSignal(abort.signal, () =>
+          this.client.withDeadline(Date.now() + this.callTimeoutMs, () =>
+            this.client.workflow.start('hotlineOrderWorkflow', {
+              workflowId: input.orderId,
+              taskQueue: this.taskQueue,
+              args: [input],
+              workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+              ...(withAttributes ? { typedSearchAttributes: startSearchAttributes(input) } : {}),
+            }),
+          ),
+        );
+      } finally {
+        clearTimeout(timer);
+        this.calls.delete(abort);
+      }
       return true;
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
