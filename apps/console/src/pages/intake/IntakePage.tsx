@@ -206,7 +206,7 @@ export default function IntakePage() {
                     onChange={() => form.setFieldValue('communityId', undefined)}
                     options={STREETS.map((s) => ({
                       value: s.id,
-                      label: `${s.name}（${s.districtName}）`,
+                      label: s.districtName ? `${s.name}（${s.districtName}）` : s.name,
                     }))}
                   />
                 </Form.Item>
