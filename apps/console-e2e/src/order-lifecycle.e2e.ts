@@ -134,7 +134,7 @@ test('a second unit cannot see it', async ({ page }) => {
 test('the supervisor records the callback and the order closes', async ({ page }) => {
   await signIn(page, 'supervisor');
   await expect(page.getByRole('heading', { name: '指挥中心' })).toBeVisible();
-  await expect(page.getByLabel('时限看板')).toBeVisible();
+  await expect(page.getByRole('region', { name: '时限看板', exact: true })).toBeVisible();
   await screenshot(page, '06-command-centre');
   await page.getByRole('tab', { name: '待回访' }).click();
   const row = page.getByRole('row').filter({ hasText: orderId });

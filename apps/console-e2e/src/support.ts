@@ -36,7 +36,8 @@ export async function signIn(
     await page.getByLabel('单位', { exact: true }).fill(unit.id);
     await page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: unit.id })
+      // The code as the option shows it, "（CGZF，…": other districts have LS-CGZF, HX-CGZF.
+      .filter({ hasText: `（${unit.id}，` })
       .first()
       .click();
   }

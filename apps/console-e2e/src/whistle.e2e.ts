@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { beijingTime, choose, dialog, screenshot, signIn, XHJD, ZJW } from './support';
+import { beijingTime, CGZF, choose, dialog, screenshot, signIn, XHJD, ZJW } from './support';
 
 /** 街乡吹哨、部门报到: a street blows, a department reports, commits and completes, the street closes. */
 test.describe.configure({ mode: 'serial' });
@@ -16,7 +16,7 @@ test('a whistle from blow to close', async ({ page }) => {
   await page.getByLabel('标题').fill('星湖东里5号楼群租房整治');
   await page.getByLabel('情况说明').fill('5号楼地下室群租，消防隐患突出，需多部门联合整治');
   await page.getByLabel('地点').fill('星湖东里5号楼');
-  await choose(page, '召集部门', '城市管理综合行政执法局');
+  await choose(page, '召集部门', CGZF.name);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '吹哨', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('输入有误（400）：超出吹哨清单的范围');
@@ -25,7 +25,7 @@ test('a whistle from blow to close', async ({ page }) => {
 
   // Within scope: the housing commission has a duty for 群租房整治.
   await page.getByLabel('召集部门').press('Backspace');
-  await choose(page, '召集部门', '住房和城乡建设委员会');
+  await choose(page, '召集部门', ZJW.name);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '吹哨', exact: true }).click();
   await expect(page.getByTestId('whistle-status')).toHaveText('办理中');

@@ -57,6 +57,16 @@ async function started(overrides: Partial<OrderWorkflowInput>) {
 
 const dispatchedEvents = (orderId: string) =>
   eventsOf(h, orderId).filter((e) => e.type === 'OrderDispatched');
+/** The dispatch an arbitration decided, once published. */
+const byArbitration = (orderId: string) =>
+  until('the arbitration’s dispatch', () =>
+    dispatchedEvents(orderId).find(
+      (e) => (e.payload as { dispatchedBy?: string }).dispatchedBy === 'arbitration',
+    ),
+  );
+/** The order's first event of a type once published (the state may answer before it is). */
+const published = (orderId: string, type: string) =>
+  until(`${type} of ${orderId}`, () => eventsOf(h, orderId).find((e) => e.type === type));
 
 describe('市级直派: the city centre takes a call and dispatches into a district', () => {
   it('sends a street-led matter in 澜山区 to the LS street, the LS centre supervising', async () => {
@@ -79,9 +89,8 @@ describe('市级直派: the city centre takes a call and dispatches into a distr
         escalation: { toUnitId: 'LS-ZHZX', level: 'district' },
       },
     });
-    const [received] = eventsOf(h, s.orderId);
-    expect(received.payload).toMatchObject({ takenBy: CITY });
-    expect(dispatchedEvents(s.orderId)[0].payload).toMatchObject({
+    expect((await published(s.orderId, 'OrderReceived')).payload).toMatchObject({ takenBy: CITY });
+    expect((await published(s.orderId, 'OrderDispatched')).payload).toMatchObject({
       leadUnitId: 'LS-SQJD',
       dispatchedByUnitId: 'BJ-RXZX',
       districtId: 'LS',
@@ -121,7 +130,7 @@ describe('市级直派: the city centre takes a call and dispatches into a distr
     expect(s).toMatchObject({ leadUnitId: 'CGZF', supervisingUnitIds: ['ZHZX'] });
     expect(s.takenBy).toBeUndefined();
     expect(s.levels).toBeUndefined();
-    expect(dispatchedEvents(s.orderId)[0].payload).not.toHaveProperty('leadLevel');
+    expect((await published(s.orderId, 'OrderDispatched')).payload).not.toHaveProperty('leadLevel');
   });
 });
 
@@ -149,8 +158,8 @@ describe('区级: a district centre dispatches its own district only', () => {
       status: 'in_arbitration',
       arbiter: { unitId: 'LS-ZHZX', level: 'district' },
     });
-    const arbitration = eventsOf(h, s.orderId).find((e) => e.type === 'OrderSentToArbitration');
-    expect(arbitration?.payload).toMatchObject({
+    const arbitration = await published(s.orderId, 'OrderSentToArbitration');
+    expect(arbitration.payload).toMatchObject({
       arbiterUnitId: 'LS-ZHZX',
       arbiterLevel: 'district',
     });
@@ -164,8 +173,8 @@ describe('区级: a district centre dispatches its own district only', () => {
       takenBy: { level: 'district', districtId: 'LS' },
     });
     expect(s.status).toBe('awaiting_dispatch');
-    const queued = eventsOf(h, s.orderId).find((e) => e.type === 'OrderQueuedForManualDispatch');
-    expect(queued?.payload).toMatchObject({ reason: expect.stringContaining('不在澜山区辖区') });
+    const queued = await published(s.orderId, 'OrderQueuedForManualDispatch');
+    expect(queued.payload).toMatchObject({ reason: expect.stringContaining('不在澜山区辖区') });
   });
 });
 
@@ -202,7 +211,7 @@ describe('returns across levels, arbitration and escalation at the right level',
       note: '街道办',
     });
     expect(after).toMatchObject({ status: 'dispatched', leadUnitId: 'HX-XKJD' });
-    const last = dispatchedEvents(s.orderId).at(-1)!;
+    const last = await byArbitration(s.orderId);
     expect(last.payload).toMatchObject({
       dispatchedBy: 'arbitration',
       leadLevel: 'street',
@@ -238,7 +247,7 @@ describe('returns across levels, arbitration and escalation at the right level',
       leadUnitId: 'LS-SQJD',
       note: '该路段为小区内部道路，属地街道负责协调产权单位维修',
     });
-    expect(dispatchedEvents(s.orderId).at(-1)!.payload).toMatchObject({
+    expect((await byArbitration(s.orderId)).payload).toMatchObject({
       dispatchedByUnitId: 'LS-ZHZX',
       pushDown: { fromUnitId: 'LS-ZHZX', flagged: false, code: 'reasoned' },
     });
@@ -252,8 +261,8 @@ describe('returns across levels, arbitration and escalation at the right level',
       takenBy: CITY,
     });
     await act(h, s.orderId, 'supervise', { actor: supervisor, note: '请尽快处置' });
-    const escalated = eventsOf(h, s.orderId).find((e) => e.type === 'OrderEscalated');
-    expect(escalated?.payload).toMatchObject({
+    const escalated = await published(s.orderId, 'OrderEscalated');
+    expect(escalated.payload).toMatchObject({
       unitId: 'LS-CGW',
       toUnitId: 'BJ-RXZX',
       level: 'city',
@@ -270,8 +279,8 @@ describe('returns across levels, arbitration and escalation at the right level',
       takenBy: CITY,
     });
     await act(h, s.orderId, 'supervise', { actor: supervisor, note: '请尽快办理' });
-    const escalated = eventsOf(h, s.orderId).find((e) => e.type === 'OrderEscalated');
-    expect(escalated?.payload).toMatchObject({
+    const escalated = await published(s.orderId, 'OrderEscalated');
+    expect(escalated.payload).toMatchObject({
       unitId: 'LS-BYZ',
       toUnitId: 'LS-ZHZX',
       level: 'district',

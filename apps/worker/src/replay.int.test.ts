@@ -90,6 +90,11 @@ describe('replay of recorded workflow histories', () => {
           for (const [file, workflowId] of Object.entries(await scenario(h)))
             if (recording(file)) await writeHistory(h, file, workflowId);
         }
+        for (const [name, scenario] of Object.entries(DEPUTY_SCENARIOS)) {
+          if (!recording(`v2-deputy-${name}`) && !recording('v2-order-deputy')) continue;
+          for (const [file, workflowId] of Object.entries(await scenario(h)))
+            if (recording(`v2-${file}`)) await writeHistory(h, `v2-${file}`, workflowId);
+        }
         for (const [name, scenario] of Object.entries(PROACTIVE_SCENARIOS)) {
           if (!recording(name)) continue;
           for (const [file, workflowId] of Object.entries(await scenario(h)))

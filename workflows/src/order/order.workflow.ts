@@ -103,14 +103,23 @@ export async function hotlineOrderWorkflow(
     ),
   );
 
+  // An order a deputy brought (channel `deputy`) tells the deputy's item its answer.
+  const deputyItem = deputyItemNotifier(
+    input.deputyItemId,
+    input.orderId,
+    Number(carried?.extra?.deputyTold ?? 0),
+  );
   const run = () =>
     loop.run({
       done: (state) => state.status === 'closed',
-      // An order a deputy brought (channel `deputy`) tells the deputy's item its answer.
-      afterPublish: deputyItemNotifier(input.deputyItemId, input.orderId),
+      afterPublish: deputyItem,
       continueAsNew: {
         afterEvents: loop.state.policy.historyEventsPerRun,
-        continueWith: (carry) => continueAsNew<typeof hotlineOrderWorkflow>(input, carry),
+        continueWith: (carry) =>
+          continueAsNew<typeof hotlineOrderWorkflow>(input, {
+            ...carry,
+            extra: { deputyTold: deputyItem.told() },
+          }),
       },
     });
   // A continued run (continue-as-new) carries on where the last one stopped.
@@ -156,7 +165,7 @@ export async function hotlineOrderWorkflow(
         })
       : undefined;
     const levels = needs.levels
-      ? await activities.dispatchLevels({
+      ? await lookups.dispatchLevels({
           ...needs.levels,
           ...(current.matterTypeCode ? { matterTypeCode: current.matterTypeCode } : {}),
           receivedAt: current.receivedAt,

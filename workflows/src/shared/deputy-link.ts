@@ -12,9 +12,15 @@ export const deputyOrderAnsweredSignal = defineSignal<[DeputyOrderAnswer]>('depu
  * Sends the item the answers its order has not told it yet. Orders without a deputy item send
  * nothing (and so record no new command: histories of such orders replay unchanged).
  */
-export function deputyItemNotifier(deputyItemId: string | undefined, orderId: string) {
-  let told = 0;
-  return async function notify(state: OrderState): Promise<void> {
+export function deputyItemNotifier(
+  deputyItemId: string | undefined,
+  orderId: string,
+  /** Timeline lines a run before this one (continue-as-new) has told already. */
+  alreadyTold = 0,
+) {
+  let told = alreadyTold;
+  return Object.assign(notify, { told: () => told });
+  async function notify(state: OrderState): Promise<void> {
     if (!deputyItemId) return;
     const lines = state.timeline.filter((l) => l.sequence > 0);
     const news = lines.slice(told);
@@ -54,5 +60,5 @@ export function deputyItemNotifier(deputyItemId: string | undefined, orderId: st
         });
       }
     }
-  };
+  }
 }

@@ -262,7 +262,7 @@ export class DeputiesService {
     if (p.role === 'deputy' || p.role === 'unit') await this.get(p, itemId);
     else this.checkId(itemId);
     try {
-      return await this.workflows.update<DeputyItemState>(itemId, action, command);
+      return await this.workflows.act<DeputyItemState>(itemId, action, command, 'deputyItemState');
     } catch (err) {
       if (err instanceof WorkflowNotFoundError)
         throw new NotFoundException(`没有编号为 ${itemId} 的代表意见建议`);

@@ -157,7 +157,12 @@ export class ProactiveTasksService {
   private async forward(taskId: string, action: string, command: object) {
     this.checkId(taskId);
     try {
-      return await this.workflows.update<ProactiveTaskState>(taskId, action, command);
+      return await this.workflows.act<ProactiveTaskState>(
+        taskId,
+        action,
+        command,
+        'proactiveTaskState',
+      );
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw notFound(taskId);
       const refusal = refusalOf(err, 'ProactiveTaskActionRefused');

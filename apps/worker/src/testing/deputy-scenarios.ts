@@ -70,20 +70,21 @@ type Command<T extends DeputyCommand['type']> =
       : never
     : never;
 
-export const actOnItem = <T extends DeputyCommand['type']>(
+/** Sends an action as an update; the state after it (read once its events are published). */
+export const actOnItem = async <T extends DeputyCommand['type']>(
   h: WorkflowTestHarness,
   id: string,
   type: T,
   cmd: Command<T>,
-) =>
-  h.env.client.workflow
-    .getHandle(id)
-    .executeUpdate<ActionResult<DeputyItemState>, [Command<T>]>(`${type}Update`, { args: [cmd] })
-    .then((result) =>
-      settled(h, id, result, () =>
-        h.env.client.workflow.getHandle(id).query<DeputyItemState>('deputyItemState'),
-      ),
-    );
+): Promise<DeputyItemState> =>
+  settled(
+    h,
+    id,
+    await h.env.client.workflow
+      .getHandle(id)
+      .executeUpdate<ActionResult<DeputyItemState>, [Command<T>]>(`${type}Update`, { args: [cmd] }),
+    () => deputyStateOf(h, id),
+  );
 
 /** The order an item becomes, started as intake starts it (channel deputy, the item named). */
 export async function startDeputyOrder(

@@ -47,7 +47,8 @@ export function deputyLedgerSection(
   const receivedSet = new Set(received);
   return {
     key: 'deputies',
-    title: '六、人大代表建议办理',
+    /** Numbered by the ledger after the sections before it (六、 or 八、 …). */
+    title: '人大代表建议办理',
     lines: [
       line('deputy_received', '代表交办建议', received),
       line(

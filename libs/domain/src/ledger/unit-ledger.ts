@@ -302,7 +302,11 @@ export function buildUnitLedger(input: UnitLedgerInput): UnitLedger {
     },
     ...(input.governance ? governanceLedgerSections(input.governance, period) : []),
   ];
-  if (input.deputyItems) sections.push(deputyLedgerSection(input.deputyItems, period));
+  // The deputies' section comes last, numbered after whatever sections precede it.
+  if (input.deputyItems) {
+    const section = deputyLedgerSection(input.deputyItems, period);
+    sections.push({ ...section, title: `${SECTION_NUMERALS[sections.length]}、${section.title}` });
+  }
 
   return {
     unitId: input.unitId,
@@ -315,6 +319,8 @@ export function buildUnitLedger(input: UnitLedgerInput): UnitLedger {
     ...(input.governance ? { governance: input.governance } : {}),
   };
 }
+
+const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** Shanghai-time calendar month "YYYY-MM" → the instants it spans and its name. */
 export function monthPeriod(month: string): LedgerPeriod {

@@ -204,7 +204,10 @@ export default function IntakePage() {
                     showSearch
                     optionFilterProp="label"
                     onChange={() => form.setFieldValue('communityId', undefined)}
-                    options={STREETS.map((s) => ({ value: s.id, label: s.name }))}
+                    options={STREETS.map((s) => ({
+                      value: s.id,
+                      label: s.districtName ? `${s.name}（${s.districtName}）` : s.name,
+                    }))}
                   />
                 </Form.Item>
                 <Form.Item label="社区/村" name="communityId" style={{ flex: '1 1 160px' }}>
