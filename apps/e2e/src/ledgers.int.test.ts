@@ -93,7 +93,8 @@ describe('electronic ledgers: generated from the work, downloadable, traceable',
     expect(createHash('sha256').update(pdfBytes).digest('hex')).toBe(job.pdfSha256);
     expect(pdf.headers['content-disposition']).toContain(encodeURIComponent('电子台账'));
 
-    const out = path.join(process.cwd(), '.data', 'ledgers');
+    // The project's one runtime folder (.data at the root), wherever the runner starts.
+    const out = path.resolve(__dirname, '../../../.data/ledgers');
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, `CGZF-${month}.pdf`), pdfBytes);
     fs.writeFileSync(path.join(out, `CGZF-${month}.xlsx`), xlsxBytes);

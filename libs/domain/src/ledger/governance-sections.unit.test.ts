@@ -119,4 +119,31 @@ describe('ledger: admitted tasks and proactive tasks (准入, 未诉先办)', ()
       'proactive_tasks',
     ]);
   });
+
+  it('numbers the sections by position: a department without an admission list has no gap, and the deputies follow', () => {
+    const base = {
+      unitId: 'CGZF',
+      unitName: '城管执法局',
+      period: november,
+      generatedAt: at('2026-12-01T00:00:00Z'),
+      orders: [],
+      whistles: [],
+    };
+    const numerals = (ledger: ReturnType<typeof buildUnitLedger>) =>
+      ledger.sections.map((s) => s.title.slice(0, s.title.indexOf('、')));
+    const department = buildUnitLedger({
+      ...base,
+      governance: { proactiveTasks: governance.proactiveTasks },
+      deputyItems: [],
+    });
+    expect(department.sections.map((s) => s.key).slice(-2)).toEqual([
+      'proactive_tasks',
+      'deputies',
+    ]);
+    expect(numerals(department)).toEqual(['一', '二', '三', '四', '五', '六', '七']);
+    expect(department.sections.at(-2)!.title).toBe('六、主动治理（未诉先办）');
+    const street = buildUnitLedger({ ...base, governance, deputyItems: [] });
+    expect(numerals(street)).toEqual(['一', '二', '三', '四', '五', '六', '七', '八']);
+    expect(street.sections.at(-1)!.title).toBe('八、人大代表建议办理');
+  });
 });

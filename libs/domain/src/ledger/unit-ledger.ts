@@ -302,18 +302,20 @@ export function buildUnitLedger(input: UnitLedgerInput): UnitLedger {
     },
     ...(input.governance ? governanceLedgerSections(input.governance, period) : []),
   ];
-  // The deputies' section comes last, numbered after whatever sections precede it.
-  if (input.deputyItems) {
-    const section = deputyLedgerSection(input.deputyItems, period);
-    sections.push({ ...section, title: `${SECTION_NUMERALS[sections.length]}、${section.title}` });
-  }
+  // The deputies' section comes last.
+  if (input.deputyItems) sections.push(deputyLedgerSection(input.deputyItems, period));
 
   return {
     unitId: input.unitId,
     unitName: input.unitName,
     period,
     generatedAt: input.generatedAt,
-    sections,
+    // Numbered by position: a unit without some section (a department has no admission list)
+    // reads 一、二、三… without a gap or a repeat.
+    sections: sections.map((section, i) => ({
+      ...section,
+      title: `${SECTION_NUMERALS[i]}、${section.title.replace(NUMBERED, '')}`,
+    })),
     orders,
     whistles,
     ...(input.governance ? { governance: input.governance } : {}),
@@ -321,6 +323,7 @@ export function buildUnitLedger(input: UnitLedgerInput): UnitLedger {
 }
 
 const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const NUMBERED = /^[一二三四五六七八九十]+、/;
 
 /** Shanghai-time calendar month "YYYY-MM" → the instants it spans and its name. */
 export function monthPeriod(month: string): LedgerPeriod {
