@@ -50,6 +50,9 @@ export interface StarterCounts {
  * Until it runs, every call the API makes on the order waits for its start (PendingStarts), so
  * a client that acts on the order just answered never sees it missing.
  */
+/** The SDK's gRPC retry interceptor waits at most 5 s between attempts, with up to 20 % jitter. */
+const GRPC_RETRY_LONGEST_WAIT_MS = 6_500;
+
 @Injectable()
 export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('intake');
@@ -113,8 +116,8 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
     while (this.inFlight > 0 && Date.now() < aborted) await new Promise((r) => setTimeout(r, 20));
     // The client's gRPC retry interceptor (SDK 1.24) keeps a retry timer of a failed call even
     // once the call gave up, and that timer throws if the connection is closed under it: after
-    // recent failures, give those timers the call limit (at most 5 s) to run out first.
-    const quiet = this.lastFailureAt + Math.min(this.callTimeoutMs, 5000);
+    // recent failures, give those timers their longest interval (5 s, plus 20 % jitter) to run out.
+    const quiet = this.lastFailureAt + GRPC_RETRY_LONGEST_WAIT_MS;
     if (quiet > Date.now()) await new Promise((r) => setTimeout(r, quiet - Date.now()));
     await this.flushMarks();
   }
