@@ -189,8 +189,7 @@ it('continues a busy order as new, carrying notes, deadlines and answers, and st
   const count = expectWholeStream(orderId);
   expect(eventsOf(h, orderId).filter((e) => e.type === 'ProgressReported')).toHaveLength(40);
   expect(closed.timeline.filter((t) => t.sequence > 0)).toHaveLength(count);
-  // 40 actions, each waited for on the stream: minutes on a busy two-core machine.
-}, 600_000);
+}, 300_000);
 
 it('continues a busy whistle as new and still closes and evaluates it, every event once', async () => {
   const w = await blowWhistle(h, illegalStructureWhistle());
