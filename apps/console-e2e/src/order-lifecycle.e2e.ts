@@ -77,7 +77,9 @@ test('the operator records a call and sees the suggestion', async ({ page }) => 
   // The same caller again: the history shows the order as soon as the number is typed.
   await page.getByRole('button', { name: '新来电', exact: true }).click();
   await page.getByLabel('来电号码').fill(phone);
-  await expect(page.getByLabel('来电人历史工单').getByText(orderId)).toBeVisible({ timeout: 60_000 }); // the read model follows the workflow's start
+  await expect(page.getByLabel('来电人历史工单').getByText(orderId)).toBeVisible({
+    timeout: 60_000,
+  }); // the read model follows the workflow's start
   // Nothing personal in the address bar or the browser's storage: only the token.
   expect(page.url()).not.toContain(phone);
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
