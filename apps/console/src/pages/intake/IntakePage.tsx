@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -80,6 +80,7 @@ export default function IntakePage() {
   );
   const screening = useScreening(screeningRequest);
 
+  const queryClient = useQueryClient();
   const submit = useMutation({
     mutationFn: async (values: IntakeValues) =>
       (await call(
@@ -87,6 +88,8 @@ export default function IntakePage() {
       )) as unknown as SubmittedOrder,
     onSuccess: () => {
       keyRef.current = newIdempotencyKey();
+      // The caller's history now holds this order: the next lookup of any number asks again.
+      void queryClient.invalidateQueries({ queryKey: ['by-caller'] });
     },
   });
   const [lastCaller, setLastCaller] = useState<string>();
