@@ -8,7 +8,7 @@ import {
   Module,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import { getRepositoryToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Client, type Connection } from '@temporalio/client';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -25,9 +25,12 @@ import {
 } from '../tokens';
 import { loadCityReferenceData, loadReferenceData } from './reference-data';
 import { type Settings } from './settings';
+import { TemporalCalls } from './temporal-calls';
 
 /** The Temporal connection, closed when the app closes. */
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+/** Every call on it (TemporalCalls): the connection closes once none is left. */
+export const TEMPORAL_CALLS = Symbol('TEMPORAL_CALLS');
 
 /** The tokens every feature module may inject; provided here once for the whole app. */
 const SHARED = [
@@ -50,7 +53,11 @@ const SHARED = [
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
-  constructor(@Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection | null) {}
+  constructor(
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection | null,
+    @Inject(TEMPORAL_CALLS) private readonly calls: TemporalCalls | null,
+    private readonly config: ConfigService<Settings, true>,
+  ) {}
 
   /** Connects to PostgreSQL and Temporal as the app starts. */
   static forRoot(settings: Settings): DynamicModule {
@@ -77,9 +84,16 @@ export class InfrastructureModule implements OnApplicationShutdown {
         TypeOrmModule.forFeature(ENTITIES),
       ],
       providers: [
+        { provide: TEMPORAL_CALLS, useValue: new TemporalCalls() },
         {
           provide: TEMPORAL_CONNECTION,
-          useFactory: async () => (await connectTemporalClient(settings.api.temporal)).connection,
+          inject: [TEMPORAL_CALLS],
+          useFactory: async (calls: TemporalCalls) =>
+            (
+              await connectTemporalClient(settings.api.temporal, {
+                interceptors: calls.interceptors(),
+              })
+            ).connection,
         },
         {
           provide: TEMPORAL_CLIENT,
@@ -105,6 +119,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       imports: [configModule(settings)],
       providers: [
         { provide: TEMPORAL_CONNECTION, useValue: null },
+        { provide: TEMPORAL_CALLS, useValue: null },
         { provide: TEMPORAL_CLIENT, useValue: inert },
         { provide: DataSource, useValue: inert },
         { provide: DATA_SOURCE, useValue: inert },
@@ -115,8 +130,17 @@ export class InfrastructureModule implements OnApplicationShutdown {
     };
   }
 
+  /**
+   * Closes the Temporal connection once no call is left on it: new calls are refused, those in
+   * flight cancelled, the SDK's pending gRPC retries let run out (TemporalCalls). TypeOrmModule
+   * closes the DataSource itself.
+   */
   async onApplicationShutdown(): Promise<void> {
-    await this.temporal?.close(); // TypeOrmModule closes the DataSource itself
+    if (this.temporal && this.calls)
+      await this.calls.close(
+        this.temporal,
+        this.config.get('platform', { infer: true }).temporalCallTimeoutMs,
+      );
   }
 }
 

@@ -50,9 +50,6 @@ export interface StarterCounts {
  * Until it runs, every call the API makes on the order waits for its start (PendingStarts), so
  * a client that acts on the order just answered never sees it missing.
  */
-/** The SDK's gRPC retry interceptor waits at most 5 s between attempts, with up to 20 % jitter. */
-const GRPC_RETRY_LONGEST_WAIT_MS = 6_500;
-
 @Injectable()
 export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('intake');
@@ -71,7 +68,6 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
   private sweepTimer?: NodeJS.Timeout;
   private closed = false;
   private readonly calls = new Set<AbortController>();
-  private lastFailureAt = 0;
   /** Accepted → workflow running, in ms, for the most recent starts (the benchmark reads them). */
   readonly delays: number[] = [];
   readonly counts: StarterCounts = {
@@ -114,11 +110,7 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
     for (const call of this.calls) call.abort(); // what is left waits for the next sweep
     const aborted = Date.now() + 1000;
     while (this.inFlight > 0 && Date.now() < aborted) await new Promise((r) => setTimeout(r, 20));
-    // The client's gRPC retry interceptor (SDK 1.24) keeps a retry timer of a failed call even
-    // once the call gave up, and that timer throws if the connection is closed under it: after
-    // recent failures, give those timers their longest interval (5 s, plus 20 % jitter) to run out.
-    const quiet = this.lastFailureAt + GRPC_RETRY_LONGEST_WAIT_MS;
-    if (quiet > Date.now()) await new Promise((r) => setTimeout(r, quiet - Date.now()));
+    // The connection closes after this, once no call or gRPC retry is left on it (TemporalCalls).
     await this.flushMarks();
   }
 
@@ -183,7 +175,6 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
       job.started();
     } catch (err) {
       this.counts.failedAttempts += 1;
-      this.lastFailureAt = Date.now();
       job.attempt += 1;
       const pause = Math.min(30_000, 250 * 2 ** Math.min(job.attempt, 7));
       if (job.attempt === 1 || job.attempt % 10 === 0)
