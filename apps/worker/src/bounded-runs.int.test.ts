@@ -133,9 +133,13 @@ it('keeps deadlines and answers actions while the stream is down, then publishes
   expectWholeStream(orderId);
 });
 
-// Quarantined (issue 12, open): passes in seconds, but hung to its limit in 2 of 5 full runs on a
-// loaded machine, after "Task not found when completing … already completed" — an update meeting
-// a run that continues as new is the suspect. Comes back once that is understood and fixed.
+// Quarantined (issue 12, open): passes in seconds, but hangs on a loaded machine (3 of 5 runs
+// with two CPU burners). Every hung run logs "Task not found when completing … workflow execution
+// already completed" at the hand-over; runs without it pass. Found so far: a state query that
+// reaches the run while the workflow task continuing it as new is under way is never answered by
+// the time-skipping test server (the update before it had answered; traced). `queryLatest` now
+// sends such a query again to the next run, and runs meeting the hand-over three times pass, but
+// 3 of 5 still hung under load, somewhere not yet traced: it stays out until that is found.
 it.skip('continues a busy order as new, carrying notes, deadlines and answers, and still closes it', async () => {
   const orderId = await dispatched();
   const first = await h.env.client.workflow.getHandle(orderId).describe();

@@ -4,7 +4,13 @@ import type {
   WhistleState,
   WhistleWorkflowInput,
 } from '@hotline/workflows';
-import { refusal, settled, until, type WorkflowTestHarness } from './workflow-test-env';
+import {
+  queryLatest,
+  refusal,
+  settled,
+  until,
+  type WorkflowTestHarness,
+} from './workflow-test-env';
 
 /**
  * Helpers for whistle tests on the time-skipping server. Polls queries instead of awaiting
@@ -65,7 +71,7 @@ export async function onWhistle<T extends WhistleCommand['type']>(
 }
 
 export async function whistleStateOf(h: WorkflowTestHarness, whistleId: string) {
-  return h.env.client.workflow.getHandle(whistleId).query<WhistleState>('whistleState');
+  return queryLatest<WhistleState>(h, whistleId, 'whistleState');
 }
 
 export async function untilWhistle(
