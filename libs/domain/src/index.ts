@@ -149,6 +149,17 @@ export {
   type PowerSource,
 } from './enforcement/powers';
 export { sampleEnforcementPowers } from './enforcement/sample';
+export {
+  addPowerUsage,
+  closedUnderPower,
+  dispatchedUnderPower,
+  emptyPowerUsage,
+  POWER_USAGE_COUNT_FIELDS,
+  type PowerOutcomeRecord,
+  type PowerUsageCounts,
+  type PowerUsageRates,
+  powerUsageRates,
+} from './enforcement/power-usage';
 
 // Whistle
 export {
