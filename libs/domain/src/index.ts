@@ -50,11 +50,13 @@ export {
   districtById,
   districtOfUnit,
   districtReferenceData,
+  districtCentreOfStreet,
   streetsOfDistrict,
   unitForRole,
   unitsOfDistrict,
+  viewForStreet,
 } from './reference/city';
-export { loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
+export { loadCityReferenceData, loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
 export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
 
 // Calendar

@@ -6,8 +6,6 @@ import {
   type CityRoutingDecision,
   escalationTarget,
   routeCityOrder,
-  sampleCityReferenceData,
-  sampleEnforcementPowers,
   shanghaiDate,
   extendDeadline,
   type HandlingClass,
@@ -39,7 +37,7 @@ const provisional = (d: { provisional: boolean }) => (d.provisional ? { provisio
 export function createOrderActivities(
   ref: ReferenceData,
   events: EventActivities,
-  city: CityRoutingContext = defaultCity(),
+  city: CityRoutingContext,
 ): OrderActivities {
   const calendar = WorkingCalendar.fromReference(ref);
   const levels = cityLevels(city);
@@ -154,14 +152,6 @@ export function createOrderActivities(
       }
     },
   };
-}
-
-/**
- * The whole city (市级 → 区级 → 街乡) for orders taken with `takenBy`: the sample city and its
- * devolved enforcement powers (执法职权清单). A deployment passes its own.
- */
-export function defaultCity(): CityRoutingContext {
-  return { ref: sampleCityReferenceData(), powers: sampleEnforcementPowers() };
 }
 
 /** Three-level routing, the levels of a chosen lead and the push-down check, as activities answer them. */
