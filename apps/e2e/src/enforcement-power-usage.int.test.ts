@@ -138,7 +138,9 @@ describe('enforcement power usage (HTTP, real stack)', () => {
       powerName: '对建设工程施工单位夜间施工产生噪声扰民的处罚',
       supportUnitId: 'LS-CGZF',
     };
-    const dispatched = (o: SyntheticOrder, lead: string, attempt: number, under: boolean) =>
+    // As routing dispatches it: the power stays named after the street returned it, with the
+    // department leading as support.
+    const dispatched = (o: SyntheticOrder, lead: string, attempt: number) =>
       o.next('OrderDispatched', {
         leadUnitId: lead,
         assistingUnitIds: [],
@@ -150,7 +152,7 @@ describe('enforcement power usage (HTTP, real stack)', () => {
         streetId: 'LS-SQJD',
         districtId: 'LS',
         deadlines: { acknowledgeBy: at(3_600_000) },
-        ...(under ? { enforcement: { ...power, teamName: '松泉街道综合执法队' } } : {}),
+        enforcement: { ...power, streetId: 'LS-SQJD', teamName: '松泉街道综合执法队' },
       });
     const closedEvent = (o: SyntheticOrder, lead: string, satisfaction: string, onTime: boolean) =>
       o.next('OrderClosed', {
@@ -175,17 +177,18 @@ describe('enforcement power usage (HTTP, real stack)', () => {
     const returned = new SyntheticOrder();
     const returnedEvents = [
       received(returned, 'LS-SQJD'),
-      dispatched(returned, 'LS-SQJD', 1, true),
+      dispatched(returned, 'LS-SQJD', 1),
       returned.next('OrderReturned', {
         unitId: 'LS-SQJD',
         reason: 'wrong_jurisdiction',
         explanation: '工地位于区属重点工程，由区城管执法局办理',
         returnCount: 1,
       }),
-      dispatched(returned, 'LS-CGZF', 2, false),
+      dispatched(returned, 'LS-CGZF', 2),
       closedEvent(returned, 'LS-CGZF', 'satisfied', true),
     ];
-    // 禾溪区's 溪口街道: late and dissatisfied, every event delivered twice.
+    // 禾溪区's 溪口街道: late and dissatisfied, every event delivered twice; dispatched as before
+    // the team's street was named on the event (the place's street tells it).
     const twice = new SyntheticOrder();
     const twiceEvents = [
       received(twice, 'HX-XKJD'),

@@ -123,6 +123,7 @@ export {
   centreUnitId,
   checkPushDown,
   escalationTarget,
+  devolvedEnforcement,
   routeCityOrder,
   type CityRoutingContext,
   type CityRoutingDecision,

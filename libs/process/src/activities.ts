@@ -38,6 +38,8 @@ export interface DispatchLevels {
   enforcement?: {
     powerId: string;
     powerName: string;
+    /** The street whose team enforces (absent in dispatches recorded before it was named). */
+    streetId?: string;
     teamName: string;
     supportUnitId: string | null;
   };

@@ -3,6 +3,7 @@ import {
   centreUnitId,
   checkPushDown,
   type CityRoutingContext,
+  devolvedEnforcement,
   type CityRoutingDecision,
   escalationTarget,
   routeCityOrder,
@@ -250,13 +251,23 @@ export function cityLevels(city: CityRoutingContext) {
 
     ofLead(request: LevelsRequest): DispatchLevels {
       const lead = ref.index.units.get(request.leadUnitId);
+      // A street chosen by a person for a matter under a devolved power: its team enforces it.
+      const street = ref.index.streets.get(request.leadUnitId);
+      const enforcement =
+        street && request.matterTypeCode && ref.index.matterTypes.has(request.matterTypeCode)
+          ? devolvedEnforcement(city, request.matterTypeCode, street, dayOf(request.receivedAt))
+          : null;
       const knownCentre =
         request.takenBy.level === 'district'
           ? ref.index.districts.has(request.takenBy.districtId)
           : ref.city !== null;
       const fromUnitId =
         request.fromUnitId ?? (knownCentre ? centreUnitId(request.takenBy, ref) : undefined);
-      if (!fromUnitId) return lead ? { leadLevel: lead.level } : {};
+      if (!fromUnitId)
+        return {
+          ...(lead ? { leadLevel: lead.level } : {}),
+          ...(enforcement ? { enforcement: { ...enforcement } } : {}),
+        };
       const escalation = escalationOf(request.leadUnitId);
       const pushDown = pushDownOf(
         request.matterTypeCode,
@@ -269,6 +280,7 @@ export function cityLevels(city: CityRoutingContext) {
         ...(lead?.districtId ? { districtId: lead.districtId } : {}),
         ...(lead ? { leadLevel: lead.level } : {}),
         dispatchedByUnitId: fromUnitId,
+        ...(enforcement ? { enforcement: { ...enforcement } } : {}),
         ...(escalation ? { escalation } : {}),
         ...(pushDown ? { pushDown } : {}),
       };

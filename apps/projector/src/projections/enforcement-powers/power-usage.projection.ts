@@ -23,10 +23,11 @@ interface PowerOrderRow {
 
 /**
  * `enforcement_power_order` and `enforcement_power_usage`: how each devolved enforcement power
- * (执法职权清单) is used. An OrderDispatched that names a power (`enforcement`: the street's
- * comprehensive enforcement team leads, the former department supports) records the order under
- * that power and street, counted once as dispatched in the dispatch's month; the order's later
- * dispatches move which one it is under now (none, when it went to the department after all).
+ * (执法职权清单) is used. An OrderDispatched that names a power and leads with the street
+ * (`enforcement`: the street's comprehensive enforcement team enforces, the former department
+ * supports) records the order under that power and street, counted once as dispatched in the
+ * dispatch's month; the order's later dispatches move which one it is under now (none, when the
+ * street returned it and the department leads after all).
  * Its OrderClosed counts, in the closing month, for the power and street it is under then —
  * tallied by libs/domain exactly as the monthly scores (三率) tally a unit's closed orders, plus
  * on time. The runner applies each event once (positions in the same transaction), and every
@@ -41,7 +42,15 @@ export function powerUsageProjection(ref: ReferenceData): Projection {
       if (event?.type === 'OrderDispatched') {
         const p = event.payload;
         const power = p.enforcement;
-        if (!power) {
+        // Under the power only when the street's team leads: after the street returned it, the
+        // department it went to is support, not the team. (Dispatches recorded before the team's
+        // street was named: the place's street, else a lead the reference data knows as a street.)
+        const streetId = power
+          ? (power.streetId ??
+            p.streetId ??
+            (ref.index.streets.has(p.leadUnitId) ? p.leadUnitId : undefined))
+          : undefined;
+        if (!power || !streetId || p.leadUnitId !== streetId) {
           // Dispatched elsewhere after a return or by hand: no longer under a power (a first
           // dispatch has nothing to clear).
           if (p.attempt > 1)
@@ -51,7 +60,6 @@ export function powerUsageProjection(ref: ReferenceData): Projection {
             );
           return;
         }
-        const streetId = p.leadUnitId;
         const districtId = p.districtId ?? ref.index.streets.get(streetId)?.districtId ?? null;
         const inserted = await sql.exec(
           `INSERT INTO enforcement_power_order
