@@ -7,12 +7,48 @@ import {
   type ReferenceData,
   shanghaiMonth,
 } from '@hotline/domain';
-import { type Projection, type ProjectionContext } from '../../runner/projection';
+import {
+  type BatchContext,
+  type Projection,
+  type ProjectionContext,
+} from '../../runner/projection';
 import { type Sql } from '../../runner/sql';
 import { scoreRecordOf } from '../unit-scores/score-record';
 
 const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COUNT_COLUMNS = POWER_USAGE_COUNT_FIELDS.map(column);
+
+/** Orders of the batch looked up, and those of them ever dispatched under a power. */
+const SEEN = 'enforcement-power-usage:seen';
+interface Seen {
+  checked: Set<string>;
+  underPower: Set<string>;
+}
+
+function seenOf(batch: BatchContext['batch']): Seen {
+  let seen = batch.get(SEEN) as Seen | undefined;
+  if (!seen) batch.set(SEEN, (seen = { checked: new Set(), underPower: new Set() }));
+  return seen;
+}
+
+/** Whether the order was ever under a power: most orders never are, and need no statement. */
+async function everUnderPower({ sql, batch }: BatchContext, orderId: string): Promise<boolean> {
+  const seen = seenOf(batch);
+  if (!seen.checked.has(orderId)) await lookUp({ sql, batch }, [orderId]);
+  return seen.underPower.has(orderId);
+}
+
+async function lookUp({ sql, batch }: BatchContext, orderIds: readonly string[]) {
+  const seen = seenOf(batch);
+  const ids = orderIds.filter((id) => !seen.checked.has(id));
+  if (ids.length === 0) return;
+  const rows = await sql.rows<{ order_id: string }>(
+    `SELECT DISTINCT order_id FROM enforcement_power_order WHERE order_id = ANY($1::text[])`,
+    [ids],
+  );
+  for (const id of ids) seen.checked.add(id);
+  for (const r of rows) seen.underPower.add(r.order_id);
+}
 
 interface PowerOrderRow {
   power_id: string;
@@ -37,7 +73,14 @@ export function powerUsageProjection(ref: ReferenceData): Projection {
   return {
     name: 'enforcement-power-usage',
     aggregateTypes: ['order'],
-    async apply(envelope: EventEnvelope, { sql }: ProjectionContext) {
+    async prepare(events: readonly EventEnvelope[], ctx: BatchContext) {
+      // One statement for the batch's dispatches after the first and its closures.
+      const ids = events
+        .filter((e) => e.type === 'OrderClosed' || e.type === 'OrderDispatched')
+        .map((e) => e.aggregateId);
+      await lookUp(ctx, [...new Set(ids)]);
+    },
+    async apply(envelope: EventEnvelope, { sql, batch }: ProjectionContext) {
       const event = asOrderEvent(envelope);
       if (event?.type === 'OrderDispatched') {
         const p = event.payload;
@@ -53,7 +96,7 @@ export function powerUsageProjection(ref: ReferenceData): Projection {
         if (!power || !streetId || p.leadUnitId !== streetId) {
           // Dispatched elsewhere after a return or by hand: no longer under a power (a first
           // dispatch has nothing to clear).
-          if (p.attempt > 1)
+          if (p.attempt > 1 && (await everUnderPower({ sql, batch }, event.aggregateId)))
             await sql.exec(
               `UPDATE enforcement_power_order SET current = false WHERE order_id = $1 AND current`,
               [event.aggregateId],
@@ -80,6 +123,7 @@ export function powerUsageProjection(ref: ReferenceData): Projection {
             WHERE order_id = $1`,
           [event.aggregateId, power.powerId, streetId],
         );
+        seenOf(batch).underPower.add(event.aggregateId);
         if (inserted > 0)
           await addUsage(
             sql,
@@ -96,7 +140,7 @@ export function powerUsageProjection(ref: ReferenceData): Projection {
       }
       if (event?.type === 'OrderClosed') {
         const record = scoreRecordOf(envelope);
-        if (!record) return;
+        if (!record || !(await everUnderPower({ sql, batch }, event.aggregateId))) return;
         const under = await sql.maybeOne<PowerOrderRow>(
           `UPDATE enforcement_power_order SET closed_at = $2 WHERE order_id = $1 AND current
            RETURNING power_id, power_name, street_id, district_id`,
