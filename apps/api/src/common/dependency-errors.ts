@@ -70,11 +70,13 @@ const GRPC_UNAVAILABLE = new Set([
 /**
  * FAILED_PRECONDITION (9) from an update whose workflow task failed or timed out — a worker that
  * was killed or is too busy to finish the task in time (Temporal's WorkflowNotReady: "Unable to
- * perform workflow execution update due to unexpected workflow task failure"). Nothing was
+ * perform workflow execution update due to unexpected workflow task failure", or "… due to
+ * Workflow Task in failed state" while the failed task waits for its retry). Nothing was
  * accepted; the same update goes through once a worker runs the workflow again.
  */
 const GRPC_WORKFLOW_NOT_READY = 9;
-const WORKFLOW_NOT_READY_MESSAGE = /workflow task failure|workflow is not ready|WorkflowNotReady/i;
+const WORKFLOW_NOT_READY_MESSAGE =
+  /workflow task failure|workflow task in failed state|workflow is not ready|WorkflowNotReady/i;
 
 /** Which dependency an error says is down, or null when it is an ordinary error. */
 export function unavailableDependency(err: unknown): Dependency | null {

@@ -47,6 +47,18 @@ describe('unavailableDependency', () => {
     expect(
       unavailableDependency(new ServiceError('Workflow Update failed', { cause: notReady })),
     ).toBe('worker');
+    // The same while the failed (timed-out) task waits for its retry: the fault suite's worker
+    // and projector rows met it on a loaded machine (workflow tasks over 5 s), as 32 500s.
+    const failedState =
+      'Unable to perform workflow execution update due to Workflow Task in failed state.';
+    const inFailedState = Object.assign(new Error(`9 FAILED_PRECONDITION: ${failedState}`), {
+      code: 9,
+      details: failedState,
+      metadata: { get: () => [] },
+    });
+    expect(
+      unavailableDependency(new ServiceError('Workflow Update failed', { cause: inFailedState })),
+    ).toBe('worker');
     // Another failed precondition (a real refusal) stays an ordinary error.
     const other = Object.assign(new Error('9 FAILED_PRECONDITION: namespace is not active'), {
       code: 9,
