@@ -52,7 +52,7 @@ export function App() {
             {can('supervisor', 'auditor', 'operator') && (
               <Route path="/centre" element={<CommandCentrePage claims={claims} />} />
             )}
-            <Route path="/analysis" element={<AnalysisPage />} />
+            <Route path="/analysis" element={<AnalysisPage claims={claims} />} />
             <Route path="/whistles" element={<WhistlesPage claims={claims} />} />
             <Route path="/whistles/:whistleId" element={<WhistlePage claims={claims} />} />
             <Route path="*" element={<Navigate to={HOME[claims.role]} replace />} />
