@@ -220,9 +220,17 @@ function RankingTab({ month, claims }: { month: string; claims: Claims }) {
             ))}
           </Row>
           {unranked.length > 0 && (
-            <Typography.Text type="secondary">
-              未排名（数据不足）：{unranked.map(unitName).join('、')}
-            </Typography.Text>
+            // City-wide the list runs to a hundred units: folded, opened by click or keyboard.
+            <details className="unranked">
+              <summary>
+                <Typography.Text type="secondary">
+                  未排名（本月无计入考核的工单）：{unranked.length} 个单位
+                </Typography.Text>
+              </summary>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
+                {unranked.map(unitName).join('、')}
+              </Typography.Paragraph>
+            </details>
           )}
         </>
       )}
