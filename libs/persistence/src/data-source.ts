@@ -1,3 +1,4 @@
+import { ResilientPgClient } from './pg-client';
 import { DataSource } from 'typeorm';
 import { type DatabaseConfig } from './database-config';
 import { CallerContactEntity } from './entities/caller-contact.entity';
@@ -73,6 +74,7 @@ export function createDataSource(config: DatabaseConfig, applicationName = 'hotl
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error', 'migration'],
-    extra: { max: config.poolSize, application_name: applicationName },
+    // pg-pool builds its connections with this class (see ResilientPgClient).
+    extra: { max: config.poolSize, application_name: applicationName, Client: ResilientPgClient },
   });
 }

@@ -19,3 +19,4 @@ export * from './entities/proactive-task.entities';
 export * from './entities/enforcement-power.entities';
 export * from './read-models';
 export * from './schemas';
+export * from './pg-client';

@@ -1,4 +1,4 @@
-import { createDataSource, ENTITIES } from '@hotline/persistence';
+import { createDataSource, ENTITIES, onDroppedConnection } from '@hotline/persistence';
 import { connectTemporalClient } from '@hotline/temporal';
 import {
   type DynamicModule,
@@ -69,6 +69,10 @@ export class InfrastructureModule implements OnApplicationShutdown {
           // Fail the start quickly when PostgreSQL is not there (a supervisor restarts the API).
           useFactory: () => ({ retryAttempts: 2, retryDelay: 1000 }),
           dataSourceFactory: async () => {
+            const log = new Logger('PostgreSQL');
+            onDroppedConnection((err) =>
+              log.warn(`connection lost (${err.message}); requests answer 503 until it is back`),
+            );
             const ds = createDataSource(settings.api.database, 'hotline-api');
             // A connection attempt is bounded: while PostgreSQL is down a request gets a 503
             // quickly instead of waiting for the operating system's TCP timeout.
