@@ -2,7 +2,8 @@
 //                   --load-rate 50 --load-seconds 10 --open 0 --server shared|default|tuned --keep]
 // npm run bench -- --levers [--lever-orders 30 --lever-list default,wal,sa-cache,eager,tuned]
 //   (the dev server's settings, one at a time, each on a server of the run's own)
-// npm run bench -- --open 100000 --orders 50 --skip intake,load,rebuild   (100,000 open orders)
+// npm run bench -- --open 100000 --open-minutes 40 --open-concurrency 64 --orders 50 --skip intake,lifecycles,load,rebuild,publisher
+//   (100,000 open orders, or as many as open in --open-minutes; HOTLINE_TEMPORAL_TUNED=1 for the tuned dev server)
 //
 // Drives the real stack (Temporal, Kafka, PostgreSQL) in a Temporal namespace, schema and
 // topics of the run's own: intake over HTTP at rising concurrency, whole lifecycles against two
@@ -258,15 +259,22 @@ async function main() {
       if (!SKIP.has('intake'))
         await section('intake', async () => {
           const probe = databaseStarterProbe(stack.database.url);
+          // label=root[;NAME=value…]: e.g. after=.;API_INTAKE_START_CONCURRENCY=4
           const apis = INTAKE_APIS.split(',').map((entry) => {
-            const [label, root] = entry.includes('=') ? entry.split('=') : ['deployed', '.'];
-            return { label: label!, root: root! };
+            const [head, ...settings] = entry.split(';');
+            const [label, root] = head!.includes('=') ? head!.split('=') : ['deployed', '.'];
+            const env = Object.fromEntries(settings.map((kv) => kv.split('=') as [string, string]));
+            return { label: label!, root: root!, env };
           });
           const runs: Record<string, unknown> = {};
           try {
-            for (const { label, root } of apis) {
+            for (const { label, root, env } of apis) {
               const api = await startApiProcess({
-                env: { ...stack.apiEnv, API_RATE_LIMIT_PER_IP_PER_MINUTE: String(INTAKE_IP_LIMIT) },
+                env: {
+                  ...stack.apiEnv,
+                  API_RATE_LIMIT_PER_IP_PER_MINUTE: String(INTAKE_IP_LIMIT),
+                  ...env,
+                },
                 root,
                 label,
                 cpuProfile: INTAKE_PROFILE,
@@ -305,6 +313,7 @@ async function main() {
               }
               runs[label] = {
                 root,
+                env,
                 steps,
                 bestUnderOneSecondP99:
                   steps
@@ -424,7 +433,8 @@ async function main() {
             env: { ...stack.apiEnv, NODE_ENV: 'development' },
             taskQueue: `${stack.temporal.taskQueue}-open`,
             count: OPEN,
-            concurrency: CONCURRENCY,
+            concurrency: arg('open-concurrency', CONCURRENCY),
+            budgetMinutes: arg('open-minutes', 30),
             lifecycles: ORDERS,
             order: noiseOrders(`${stack.runId}-O`),
             log,
