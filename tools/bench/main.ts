@@ -19,6 +19,9 @@ import { databaseStarterProbe, startApiProcess } from './api-process';
 import { ProgressBar } from '../../apps/projector/src/rebuild/progress-bar';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild';
 import { type BenchStack, startBenchStack } from './bench-stack';
+import { startWorker } from '@hotline/worker';
+import os from 'node:os';
+import path from 'node:path';
 import { driveIntake, type IntakeStep, rateLimitCost } from './intake';
 import { driveLifecycles, percentile } from './lifecycle-driver';
 import { offerLoad } from './offered-load';
@@ -45,6 +48,8 @@ const INTAKE_TOKENS = arg('intake-tokens', 40);
 /** label=source tree,… : API processes measured one after the other (e.g. before=.data/before,after=.). */
 const INTAKE_APIS = text('intake-apis', 'deployed=.');
 const INTAKE_PROFILE = process.argv.includes('--intake-profile');
+/** label=workflow bundle file,… (npm run bundle -- <file>, from each source tree). */
+const LIFECYCLE_BUNDLES = text('lifecycle-bundles', '');
 /** All the driver's calls come from 127.0.0.1: a call centre behind one address. */
 const INTAKE_IP_LIMIT = arg('intake-ip-limit', 600_000);
 const LOAD_RATE = arg('load-rate', 50);
@@ -346,6 +351,62 @@ async function main() {
           };
           log('waiting for the intake orders to be dispatched and projected …');
           await lags.settle();
+        });
+
+      if (LIFECYCLE_BUNDLES)
+        await section('lifecycleBundles', async () => {
+          // label=bundle file,…: the same lifecycles on workers running each workflow bundle (e.g.
+          // the bundle of the code before a workflow change and after it), then the minimal one.
+          const out: Record<string, unknown> = {};
+          for (const entry of LIFECYCLE_BUNDLES.split(',')) {
+            const [label, file] = entry.split('=') as [string, string];
+            const taskQueue = `${stack.temporal.taskQueue}-${label}`;
+            process.env.WORKFLOW_BUNDLE_PATH = path.resolve(file);
+            const worker = await startWorker({
+              kafka: stack.kafka,
+              temporal: { ...stack.temporal, taskQueue },
+            });
+            delete process.env.WORKFLOW_BUNDLE_PATH;
+            try {
+              log(`${ORDERS} lifecycles, ${CONCURRENCY} at a time, bundle ${label} (${file}) …`);
+              const r = await driveLifecycles({
+                client: stack.client,
+                taskQueue,
+                workflowType: 'hotlineOrderWorkflow',
+                order: noiseOrders(`${stack.runId}-${label}`),
+                count: ORDERS,
+                concurrency: CONCURRENCY,
+              });
+              out[label] = {
+                ordersPerSecond: r.ordersPerSecond,
+                seconds: r.seconds,
+                p50Ms: percentile(r.orderMillis, 50),
+                p99Ms: percentile(r.orderMillis, 99),
+                load1: Number(os.loadavg()[0]!.toFixed(2)),
+              };
+              log(
+                `  ${label}: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}`,
+              );
+            } finally {
+              await worker.stop();
+            }
+          }
+          const r = await driveLifecycles({
+            client: stack.client,
+            taskQueue: stack.bareTaskQueue,
+            workflowType: 'minimalOrderWorkflow',
+            order: (i: number) => ({ workflowId: `${stack.runId}-minimal-b-${i}`, args: [] }),
+            count: ORDERS,
+            concurrency: CONCURRENCY,
+          });
+          out.minimal = {
+            ordersPerSecond: r.ordersPerSecond,
+            p50Ms: percentile(r.orderMillis, 50),
+            p99Ms: percentile(r.orderMillis, 99),
+            load1: Number(os.loadavg()[0]!.toFixed(2)),
+          };
+          log(`  minimal: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}`);
+          report.lifecycleBundles = out;
         });
 
       if (!SKIP.has('lifecycles'))

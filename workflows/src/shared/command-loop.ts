@@ -148,6 +148,12 @@ export const LOCAL_LOOKUP_OPTIONS: LocalActivityOptions = {
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 };
 
+/** Publishing as a local activity: as long as the publish activity had, retried the same way. */
+export const LOCAL_PUBLISH_OPTIONS: LocalActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+};
+
 /**
  * A process's handles: its state query, and one signal and one update (`<action>Update`) per
  * action, named after it so the UI reads well.
