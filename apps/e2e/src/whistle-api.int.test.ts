@@ -132,7 +132,7 @@ describe('a whistle through the API', () => {
         summonedUnitIds: ['ZJW'],
       })
       .expect(403);
-    expect(asDepartment.body.message).toMatch(/street or township/);
+    expect(asDepartment.body.message).toMatch(/只有街道、乡镇可以吹哨/);
 
     const { body } = await blow().expect(201);
     await eventually(async () =>

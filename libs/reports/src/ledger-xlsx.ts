@@ -46,86 +46,94 @@ export async function renderLedgerXlsx(ledger: UnitLedger): Promise<Buffer> {
   }
   summary.getColumn('basis').alignment = { wrapText: true, vertical: 'top' };
 
-  const orders = book.addWorksheet('工单明细', { views: [{ state: 'frozen', ySplit: 1 }] });
-  orders.columns = [
-    { header: '工单号', key: 'orderId', width: 22 },
-    { header: '承办角色', key: 'role', width: 10 },
-    { header: '事项', key: 'matter', width: 10 },
-    { header: '状态', key: 'status', width: 10 },
-    { header: '派单时间', key: 'dispatchedAt', width: 18 },
-    { header: '签收时间', key: 'acknowledgedAt', width: 18 },
-    { header: '响应时间', key: 'respondedAt', width: 18 },
-    { header: '按时响应', key: 'respondedOnTime', width: 10 },
-    { header: '办结时间', key: 'resolvedAt', width: 18 },
-    { header: '按时办结', key: 'resolvedOnTime', width: 10 },
-    { header: '回访满意度', key: 'satisfaction', width: 12 },
-    { header: '计入项目', key: 'countsIn', width: 60 },
-  ];
-  orders.getRow(1).font = { bold: true };
-  for (const o of ledger.orders) orders.addRow(orderRow(o, countsIn.get(o.orderId) ?? []));
-
-  const whistles = book.addWorksheet('吹哨明细', { views: [{ state: 'frozen', ySplit: 1 }] });
-  whistles.columns = [
-    { header: '吹哨编号', key: 'whistleId', width: 24 },
-    { header: '本单位角色', key: 'role', width: 12 },
-    { header: '哨类', key: 'type', width: 10 },
-    { header: '状态', key: 'status', width: 10 },
-    { header: '吹哨时间', key: 'blownAt', width: 18 },
-    { header: '报到', key: 'report', width: 10 },
-    { header: '表态', key: 'commitment', width: 10 },
-    { header: '计入项目', key: 'countsIn', width: 60 },
-  ];
-  whistles.getRow(1).font = { bold: true };
-  for (const w of ledger.whistles) whistles.addRow(whistleRow(w, countsIn.get(w.whistleId) ?? []));
-
+  detailSheet(book, '工单明细', ORDER_COLUMNS, ledger.orders, (o) =>
+    orderRow(o, countsIn.get(o.orderId) ?? []),
+  );
+  detailSheet(book, '吹哨明细', WHISTLE_COLUMNS, ledger.whistles, (w) =>
+    whistleRow(w, countsIn.get(w.whistleId) ?? []),
+  );
   const tasks = ledger.governance?.proactiveTasks ?? [];
-  if (tasks.length) {
-    const sheet = book.addWorksheet('主动治理明细', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = [
-      { header: '任务编号', key: 'taskId', width: 22 },
-      { header: '状态', key: 'status', width: 12 },
-      { header: '开始时间', key: 'startedAt', width: 18 },
-      { header: '报告完成', key: 'completedAt', width: 18 },
-      { header: '核验通过', key: 'verifiedAt', width: 18 },
-      { header: '退回次数', key: 'sendBacks', width: 10 },
-      { header: '逾期', key: 'missed', width: 8 },
-      { header: '成效', key: 'effect', width: 12 },
-      { header: '计入项目', key: 'countsIn', width: 60 },
-    ];
-    sheet.getRow(1).font = { bold: true };
-    for (const t of tasks)
-      sheet.addRow({
-        taskId: t.taskId,
-        status: STATUS_LABELS[t.status] ?? t.status,
-        startedAt: beijingTime(t.startedAt),
-        completedAt: beijingTime(t.completedAt),
-        verifiedAt: beijingTime(t.verifiedAt),
-        sendBacks: t.sendBackCount,
-        missed: t.deadlineMissed ? '是' : '否',
-        effect: t.effect ? (STATUS_LABELS[t.effect] ?? t.effect) : '',
-        countsIn: (countsIn.get(t.taskId) ?? []).join('、'),
-      });
-  }
+  if (tasks.length)
+    detailSheet(book, '主动治理明细', TASK_COLUMNS, tasks, (t) => ({
+      taskId: t.taskId,
+      status: STATUS_LABELS[t.status] ?? t.status,
+      startedAt: beijingTime(t.startedAt),
+      completedAt: beijingTime(t.completedAt),
+      verifiedAt: beijingTime(t.verifiedAt),
+      sendBacks: t.sendBackCount,
+      missed: t.deadlineMissed ? '是' : '否',
+      effect: t.effect ? (STATUS_LABELS[t.effect] ?? t.effect) : '',
+      countsIn: (countsIn.get(t.taskId) ?? []).join('、'),
+    }));
   const offList = ledger.governance?.offListWork ?? [];
-  if (offList.length) {
-    const sheet = book.addWorksheet('清单外事项明细', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = [
-      { header: '编号', key: 'workId', width: 24 },
-      { header: '类别', key: 'kind', width: 12 },
-      { header: '原因', key: 'reason', width: 20 },
-      { header: '检出时间', key: 'detectedAt', width: 18 },
-    ];
-    sheet.getRow(1).font = { bold: true };
-    for (const w of offList)
-      sheet.addRow({
-        workId: w.workId,
-        kind: STATUS_LABELS[w.workKind] ?? w.workKind,
-        reason: STATUS_LABELS[w.reason] ?? w.reason,
-        detectedAt: beijingTime(w.detectedAt),
-      });
-  }
+  if (offList.length)
+    detailSheet(book, '清单外事项明细', OFF_LIST_COLUMNS, offList, (w) => ({
+      workId: w.workId,
+      kind: STATUS_LABELS[w.workKind] ?? w.workKind,
+      reason: STATUS_LABELS[w.reason] ?? w.reason,
+      detectedAt: beijingTime(w.detectedAt),
+    }));
 
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A detail sheet's columns: header, row key, width in characters. */
+type Columns = readonly (readonly [header: string, key: string, width: number])[];
+
+const ORDER_COLUMNS: Columns = [
+  ['工单号', 'orderId', 22],
+  ['承办角色', 'role', 10],
+  ['事项', 'matter', 10],
+  ['状态', 'status', 10],
+  ['派单时间', 'dispatchedAt', 18],
+  ['签收时间', 'acknowledgedAt', 18],
+  ['响应时间', 'respondedAt', 18],
+  ['按时响应', 'respondedOnTime', 10],
+  ['办结时间', 'resolvedAt', 18],
+  ['按时办结', 'resolvedOnTime', 10],
+  ['回访满意度', 'satisfaction', 12],
+  ['计入项目', 'countsIn', 60],
+];
+const WHISTLE_COLUMNS: Columns = [
+  ['吹哨编号', 'whistleId', 24],
+  ['本单位角色', 'role', 12],
+  ['哨类', 'type', 10],
+  ['状态', 'status', 10],
+  ['吹哨时间', 'blownAt', 18],
+  ['报到', 'report', 10],
+  ['表态', 'commitment', 10],
+  ['计入项目', 'countsIn', 60],
+];
+const TASK_COLUMNS: Columns = [
+  ['任务编号', 'taskId', 22],
+  ['状态', 'status', 12],
+  ['开始时间', 'startedAt', 18],
+  ['报告完成', 'completedAt', 18],
+  ['核验通过', 'verifiedAt', 18],
+  ['退回次数', 'sendBacks', 10],
+  ['逾期', 'missed', 8],
+  ['成效', 'effect', 12],
+  ['计入项目', 'countsIn', 60],
+];
+const OFF_LIST_COLUMNS: Columns = [
+  ['编号', 'workId', 24],
+  ['类别', 'kind', 12],
+  ['原因', 'reason', 20],
+  ['检出时间', 'detectedAt', 18],
+];
+
+/** One row per case under a bold, frozen header row. */
+function detailSheet<T>(
+  book: ExcelJS.Workbook,
+  name: string,
+  columns: Columns,
+  items: readonly T[],
+  row: (item: T) => Record<string, string | number>,
+): void {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map(([header, key, width]) => ({ header, key, width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const item of items) sheet.addRow(row(item));
 }
 
 const yesNo = (v: boolean | null) => (v === null ? '' : v ? '是' : '否');

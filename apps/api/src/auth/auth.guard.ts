@@ -12,7 +12,7 @@ import { type Request, type Response } from 'express';
 import { SubjectRateLimit } from '../common/rate-limit.middleware';
 import { API_CONFIG } from '../tokens';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
-import { InvalidTokenError, type Role, verifyToken } from './jwt';
+import { InvalidTokenError, ROLE_NAMES, type Role, verifyToken } from './jwt';
 import { type Principal, principalFrom } from './principal';
 
 /**
@@ -71,7 +71,9 @@ export class AuthGuard implements CanActivate {
     if (roles && !roles.includes(req.principal.role)) {
       const reason = `role "${req.principal.role}" may not do this; allowed: ${roles.join(', ')}`;
       this.logger.warn(`403 ${where}: user ${req.principal.userId}: ${reason}`);
-      throw new ForbiddenException(`Forbidden: ${reason}`);
+      throw new ForbiddenException(
+        `${ROLE_NAMES[req.principal.role]}无权进行此操作，仅限：${roles.map((r) => ROLE_NAMES[r]).join('、')}`,
+      );
     }
     return true;
   }

@@ -109,4 +109,15 @@ describe('AuthGuard with the request limits', () => {
     const bare = signToken({ sub: 'RD-XH-03', role: 'deputy' }, SECRET, 60);
     expect((await get('/probe/deputies', bare)).status).toBe(401);
   });
+
+  it('refuses a role a route does not name in words its users read', async () => {
+    const nest = await app(1000, 1000);
+    apps.push(nest);
+    const operator = signToken({ sub: 'op-1', role: 'operator' }, SECRET, 60);
+    const res = await request(nest.getHttpServer())
+      .get('/probe')
+      .set('Authorization', `Bearer ${operator}`);
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe('话务员无权进行此操作，仅限：指挥中心、承办单位');
+  });
 });

@@ -13,6 +13,14 @@ import { z } from 'zod';
 /** `deputy`: a people's congress deputy at a station (人大代表之家、联络站、联系点). */
 export const ROLES = ['operator', 'unit', 'supervisor', 'auditor', 'deputy'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles as the people using the system call them (refusals are read by them). */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  operator: '话务员',
+  unit: '承办单位',
+  supervisor: '指挥中心',
+  auditor: '审计',
+  deputy: '人大代表',
+};
 /** 市级 (the city's 12345 centre) or 区级 (a district centre). */
 export const STAFF_LEVELS = ['city', 'district'] as const;
 export type StaffLevel = (typeof STAFF_LEVELS)[number];

@@ -31,6 +31,7 @@ import {
 import { type Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { type Principal } from '../auth/principal';
+import { ROLE_NAMES } from '../auth/jwt';
 import { mountActionRoutes, type PerformsActions, routeLast } from '../common/actions/action-table';
 import { openApiSchema } from '../common/openapi';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
@@ -118,7 +119,7 @@ export class WhistlesController implements PerformsActions<WhistleActionName> {
       );
     if (!action.roles.includes(p.role)) {
       throw new ForbiddenException(
-        `Forbidden: role "${p.role}" may not ${path}; allowed: ${action.roles.join(', ')}`,
+        `${ROLE_NAMES[p.role]}不能进行此操作（${path}），仅限：${action.roles.map((r) => ROLE_NAMES[r]).join('、')}`,
       );
     }
     const parsed = new ZodValidationPipe(action.body).transform(body) as object;

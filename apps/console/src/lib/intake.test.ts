@@ -1,4 +1,5 @@
 import {
+  confidenceLabel,
   enterMovesOn,
   lookupPhone,
   newIdempotencyKey,
@@ -90,5 +91,15 @@ describe('intake form', () => {
     expect(enterMovesOn(key({}), c!, form)).toBe('submit');
     expect(enterMovesOn(key({ ctrlKey: true }), a!, form)).toBe('submit');
     expect(submitted).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a matter candidate’s confidence', () => {
+  it('reads as a whole percent, and a remote candidate as <1% rather than 0%', () => {
+    expect(confidenceLabel(0.873)).toBe('87%');
+    expect(confidenceLabel(0.012)).toBe('1%');
+    expect(confidenceLabel(0.004)).toBe('<1%');
+    expect(confidenceLabel(0)).toBe('<1%');
+    expect(confidenceLabel(1)).toBe('100%');
   });
 });

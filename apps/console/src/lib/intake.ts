@@ -119,3 +119,9 @@ export function enterMovesOn(
   (target ?? next).focus();
   return 'next';
 }
+
+/** A candidate's confidence as an operator reads it: whole percent, and "<1%" for a remote one. */
+export function confidenceLabel(confidence: number): string {
+  const percent = Math.round(confidence * 100);
+  return percent < 1 ? '<1%' : `${percent}%`;
+}

@@ -63,7 +63,7 @@ export class OrderViewsController {
     const detail = await this.views.get(id);
     const unit = principal.role === 'unit' ? principal.unitId : undefined;
     if (unit && detail.order.leadUnitId !== unit && !detail.order.assistingUnitIds.includes(unit)) {
-      throw new ForbiddenException(`Order ${id} is not unit ${unit}'s`);
+      throw new ForbiddenException(`工单 ${id} 不属于单位 ${unit}`);
     }
     const district = confinedDistrict(principal);
     if (district && !this.views.inDistrict(detail.order, district)) {

@@ -66,7 +66,7 @@ export class WhistlesService {
 
   evaluations(q: EvaluationsQuery, unit?: string): Promise<Page<DepartmentEvaluationEntity>> {
     if (unit && q.department && q.department !== unit)
-      throw new ForbiddenException(`Unit ${unit} may not read ${q.department}'s evaluation`);
+      throw new ForbiddenException(`单位 ${unit} 不能查看 ${q.department} 的考评`);
     const department = unit ?? q.department;
     const qb = this.db
       .getRepository(DepartmentEvaluationEntity)

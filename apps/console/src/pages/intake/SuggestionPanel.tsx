@@ -4,6 +4,7 @@ import type { DuplicateCandidate, ScreeningSuggestion } from '../../api/screenin
 import { ErrorAlert, Loading } from '../../components/common';
 import { filterOutcome, REJECT_REASON, urgency } from '../../lib/labels';
 import { placeName, unitName } from '../../lib/reference';
+import { confidenceLabel } from '../../lib/intake';
 
 interface Props {
   screening: {
@@ -109,6 +110,8 @@ export function SuggestionPanel({ screening, onPickMatter, onPickPlace, onMerge 
                     </span>
                     <Progress
                       percent={Math.round(c.confidence * 100)}
+                      // A far second candidate reads "<1%", not a flat "0%" that looks like a fault.
+                      format={() => confidenceLabel(c.confidence)}
                       size="small"
                       aria-label="置信度"
                     />

@@ -96,7 +96,7 @@ export class BlowWhistle {
     const street = this.ref.index.units.get(streetId);
     if (!street || (street.kind !== 'street' && street.kind !== 'township')) {
       throw new ForbiddenException(
-        `Only a street or township blows a whistle; ${streetId} is a ${street?.kind ?? 'unknown unit'}`,
+        `只有街道、乡镇可以吹哨；${street ? `${street.name}不是街道或乡镇` : `未知的单位：${streetId}`}`,
       );
     }
     const scope = checkWhistleScope(
