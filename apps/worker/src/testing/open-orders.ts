@@ -15,9 +15,20 @@ export async function openOrder(
     taskQueue: o.taskQueue,
     args: o.args,
   });
+  // A query may time out on a busy server: asked again, a few times.
+  const state = async () => {
+    for (let tries = 0; ; tries++) {
+      try {
+        return await handle.query<{ status: string; leadUnitId?: string }>('orderState');
+      } catch (err) {
+        if (tries >= 5) throw err;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  };
   let lead: string | undefined;
   for (let tries = 0, pause = 50; !lead; tries++, pause = Math.min(pause * 2, 1000)) {
-    const s = await handle.query<{ status: string; leadUnitId?: string }>('orderState');
+    const s = await state();
     if (s.status === 'dispatched') lead = s.leadUnitId;
     else if (tries > 120) throw new Error(`${o.workflowId} not dispatched: ${s.status}`);
     else await new Promise((r) => setTimeout(r, pause));
@@ -31,7 +42,7 @@ export async function openOrder(
       });
       return handle;
     } catch (err) {
-      const s = await handle.query<{ status: string }>('orderState');
+      const s = await state();
       if (s.status !== 'dispatched') return handle;
       if (tries >= 5) throw err;
     }
