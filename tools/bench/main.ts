@@ -298,7 +298,7 @@ async function main() {
                   tokens,
                   steps: INTAKE_STEPS,
                   seconds: INTAKE_SECONDS,
-                  runId: `${stack.runId}${label.slice(0, 3)}`,
+                  runId: `${stack.runId}${label.replace(/[^a-z0-9]/gi, '')}`,
                   starter: probe,
                   apiCpuMs: api.cpuMs,
                   onStep: (s) =>
