@@ -148,9 +148,14 @@ export const LOCAL_LOOKUP_OPTIONS: LocalActivityOptions = {
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 };
 
-/** Publishing as a local activity: as long as the publish activity had, retried the same way. */
+/**
+ * Publishing as a local activity: as long as the publish activity had, retried the same way; each
+ * retry waits on a workflow timer (localRetryThreshold below the first backoff), so that while
+ * Kafka is down the workflow task completes between attempts and actions and deadlines go on.
+ */
 export const LOCAL_PUBLISH_OPTIONS: LocalActivityOptions = {
   startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '500 milliseconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 };
 
