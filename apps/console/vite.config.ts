@@ -31,7 +31,10 @@ export default defineConfig({
     port: 4200,
     strictPort: true,
     proxy: Object.fromEntries(
-      ['/orders', '/whistles', '/views', '/dev', '/health'].map((p) => [p, { target: api }]),
+      ['/orders', '/whistles', '/views', '/ledgers', '/dev', '/health'].map((p) => [
+        p,
+        { target: api },
+      ]),
     ),
   },
   test: {

@@ -13,6 +13,7 @@ const CommandCentrePage = lazy(() => import('./pages/centre/CommandCentrePage'))
 const AnalysisPage = lazy(() => import('./pages/analysis/AnalysisPage'));
 const WhistlesPage = lazy(() => import('./pages/whistles/WhistlesPage'));
 const WhistlePage = lazy(() => import('./pages/whistles/WhistlePage'));
+const LedgersPage = lazy(() => import('./pages/ledgers/LedgersPage'));
 
 /** Where each role starts. */
 export const HOME: Record<Role, string> = {
@@ -52,7 +53,10 @@ export function App() {
             {can('supervisor', 'auditor', 'operator') && (
               <Route path="/centre" element={<CommandCentrePage claims={claims} />} />
             )}
-            <Route path="/analysis" element={<AnalysisPage />} />
+            <Route path="/analysis" element={<AnalysisPage claims={claims} />} />
+            {can('unit', 'supervisor', 'auditor') && (
+              <Route path="/ledgers" element={<LedgersPage claims={claims} />} />
+            )}
             <Route path="/whistles" element={<WhistlesPage claims={claims} />} />
             <Route path="/whistles/:whistleId" element={<WhistlePage claims={claims} />} />
             <Route path="*" element={<Navigate to={HOME[claims.role]} replace />} />

@@ -50,7 +50,8 @@ describe('replaying the whole topic leaves every view identical', () => {
     db = await ReadModelDb.open(system);
 
     // A varied history: completed orders, open and supervised ones, a hotspot, one answered on
-    // the call, a synthetic order with a breach and a gap, and a whistle with a missed report.
+    // the call, a synthetic order with a breach and a gap, one under a devolved enforcement power,
+    // and a whistle with a missed report.
     const orders: string[] = [];
     for (let i = 0; i < 5; i++)
       orders.push(
@@ -76,6 +77,7 @@ describe('replaying the whole topic leaves every view identical', () => {
     orders.push(consultation);
     await api.untilStatus(consultation, 'closed');
     const synthetic = new SyntheticOrder();
+    const underPower = new SyntheticOrder();
     const limit = new Date(Date.now() - 60_000);
     const whistle = new WhistleStory(`WS-SYN-${system.runId}`);
     const whistleEvents = [
@@ -100,6 +102,40 @@ describe('replaying the whole topic leaves every view identical', () => {
         unitId: 'CGZF',
       }),
       ...whistleEvents,
+      // An order under a devolved enforcement power (执法职权下放), handled by the street's team.
+      underPower.received({
+        location: { address: '澜山区镜明街道2号工地', streetId: 'LS-JMJD' },
+        takenBy: { level: 'city' },
+      }),
+      underPower.next('OrderDispatched', {
+        leadUnitId: 'LS-JMJD',
+        assistingUnitIds: ['LS-CGZF'],
+        supervisingUnitIds: ['LS-ZHZX'],
+        attempt: 1,
+        rule: 'synthetic',
+        dispatchedBy: 'rules',
+        matterTypeCode: 'CG-003',
+        streetId: 'LS-JMJD',
+        districtId: 'LS',
+        deadlines: { acknowledgeBy: new Date(Date.now() + 3_600_000).toISOString() },
+        enforcement: {
+          powerId: 'ZF-CG-001',
+          powerName: '对建设工程施工单位夜间施工产生噪声扰民的处罚',
+          teamName: '镜明街道综合执法队',
+          supportUnitId: 'LS-CGZF',
+        },
+      }),
+      underPower.next('OrderClosed', {
+        closure: 'completed',
+        leadUnitId: 'LS-JMJD',
+        respondedWithinLimit: true,
+        resolvedWithinLimit: true,
+        callback: { answered: true, solved: true, satisfaction: 'satisfied' },
+        reworkRounds: 0,
+        returnCount: 0,
+        excluded: false,
+        breaches: [],
+      }),
     ]);
     // A duty-admission application (准入), applied for and admitted through the API.
     const applied = await api
@@ -190,6 +226,7 @@ describe('replaying the whole topic leaves every view identical', () => {
     });
     for (const id of orders) await db.untilProjected(id, await api.lastSequence(id));
     await db.untilProjected(synthetic.orderId, 4);
+    await db.untilProjected(underPower.orderId, 3);
     await eventually(async () => {
       const [row] = await db.rows<{ n: number }>(
         `SELECT last_sequence AS n FROM projection_position WHERE aggregate_id = $1`,
@@ -207,7 +244,7 @@ describe('replaying the whole topic leaves every view identical', () => {
 
   it('has something to compare: rows in every view', () => {
     expect(READ_MODEL_TABLES.filter((table) => before[table]!.length === 0)).toEqual([]);
-    expect(before.order_view).toHaveLength(7);
+    expect(before.order_view).toHaveLength(8);
     expect(before.hotspot).toHaveLength(1);
     expect(total).toBeGreaterThan(25);
   });

@@ -210,6 +210,7 @@ describe('views API', () => {
       '/views/departments/evaluations',
       '/views/deputy-items',
       '/views/deputy-stations',
+      '/views/enforcement-powers/usage',
       '/views/hotspots',
       '/views/hotspots/{hotspotId}',
       '/views/monthly-topics',

@@ -208,4 +208,54 @@ describe('a whistle through the API', () => {
       .send({ outcome: 'solved', summary: '已处理' })
       .expect(409);
   });
+  it('lets a street of 澜山区 summon its own district’s departments and escalate to its own centre', async () => {
+    const ls = () => as('unit', 'LS-JMJD');
+    const lsWhistle = (summonedUnitIds: string[]) =>
+      http()
+        .post('/whistles')
+        .set(ls())
+        .send({
+          whistleType: 'routine',
+          matterTypeCode: 'CG-001',
+          title: '镜明小区5号楼顶违建拆除',
+          description: '楼顶私搭乱建约30平方米，街道无执法权，请区规自分局、住建委报到',
+          place: { address: '镜明小区5号楼', communityId: 'LS-JMJD-01' },
+          summonedUnitIds,
+        });
+    // 云川区's department has no duty in 澜山区.
+    const refused = await lsWhistle(['GZFJ', 'LS-ZJW']).expect(400);
+    expect(refused.body.fields).toEqual([
+      { field: 'summonedUnitIds[GZFJ]', message: expect.stringMatching(/没有法定职责/) },
+    ]);
+    const { body } = await lsWhistle(['LS-GZFJ', 'LS-ZJW']).expect(201);
+    const whistleId: string = body.whistleId;
+    expect(whistleId).toMatch(/^WS\d{8}-LS-JMJD-[0-9A-F]{6}$/);
+    await eventually(async () =>
+      (await http().get(`/whistles/${whistleId}`).set(ls())).body.status === 'open'
+        ? true
+        : undefined,
+    );
+    await http()
+      .post(`/whistles/${whistleId}/report`)
+      .set(as('unit', 'LS-GZFJ'))
+      .send({ representative: '规自分局执法科长', mode: 'on_site' })
+      .expect(200);
+    await http()
+      .post(`/whistles/${whistleId}/escalate`)
+      .set(ls())
+      .send({ reason: '产权遗留问题需区级调度会研究', whistleType: 'key_task' })
+      .expect(200);
+    const district = await eventually(async () => {
+      const r = await http().get(`/whistles/${whistleId}-district`).set(as('unit', 'LS-ZHZX'));
+      return r.body.status === 'open' ? r.body : undefined;
+    });
+    expect(district).toMatchObject({
+      level: 'district',
+      ownerUnitId: 'LS-ZHZX',
+      streetId: 'LS-JMJD',
+      escalatedFromWhistleId: whistleId,
+    });
+    // 云川区's centre does not run 澜山区's district whistle.
+    await http().get(`/whistles/${whistleId}-district`).set(as('unit', 'ZHZX')).expect(403);
+  });
 });

@@ -6,7 +6,13 @@ import {
 } from '@hotline/messaging';
 import { type TemporalConfig } from '@hotline/temporal';
 import { Logger } from '@nestjs/common';
-import { loadReferenceData, sampleAdmissionList, sampleDeputyStations } from '@hotline/domain';
+import {
+  loadCityReferenceData,
+  loadReferenceData,
+  sampleAdmissionList,
+  sampleDeputyStations,
+  sampleEnforcementPowers,
+} from '@hotline/domain';
 import { createAdmissionActivities } from './activities/admission-activities';
 import { createDeputyActivities } from './activities/deputy-activities';
 import { createEventActivities } from './activities/event-activities';
@@ -48,11 +54,14 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     log: (line) => logger.warn(line),
   });
   const events = createEventActivities(publisher, (line) => logger.error(line));
-  const ref = loadReferenceData(config.referenceData ?? 'sample-district');
+  const name = config.referenceData ?? 'sample-district';
+  const ref = loadReferenceData(name);
+  // The whole city of the loaded set: three-level dispatch and whistles of every district.
+  const city = loadCityReferenceData(name);
   const readModels = postgresGovernanceReadModels((config.database ?? databaseConfigFromEnv()).url);
   const activities = {
-    ...createOrderActivities(ref, events),
-    ...createWhistleActivities(ref, events),
+    ...createOrderActivities(ref, events, { ref: city, powers: sampleEnforcementPowers() }),
+    ...createWhistleActivities(ref, events, city),
     ...createAdmissionActivities(ref, sampleAdmissionList, events),
     ...createDeputyActivities(ref, sampleDeputyStations, events),
     ...createProactiveTaskActivities(ref, sampleAdmissionList, readModels, events),

@@ -110,6 +110,35 @@ describe('市级直派: the city centre takes a call and dispatches into a distr
     });
   });
 
+  it('names the team’s street on the dispatch, and again when arbitration gives the matter back to the street', async () => {
+    const s = await started({ location: place('LS-JMJD'), takenBy: CITY }); // CG-003 night noise
+    expect((await published(s.orderId, 'OrderDispatched')).payload).toMatchObject({
+      leadUnitId: 'LS-JMJD',
+      enforcement: { powerId: 'ZF-CG-001', streetId: 'LS-JMJD', supportUnitId: 'LS-CGZF' },
+    });
+    let after = await act(h, s.orderId, 'return', {
+      actor: unit('LS-JMJD'),
+      reason: 'wrong_jurisdiction',
+      explanation: '工地为区重点工程，街道执法队无权处罚',
+    });
+    expect(after.leadUnitId).toBe('LS-CGZF');
+    after = await act(h, s.orderId, 'return', {
+      actor: unit('LS-CGZF'),
+      reason: 'wrong_jurisdiction',
+      explanation: '夜间施工噪声处罚权已下放街道',
+    });
+    expect(after.status).toBe('in_arbitration');
+    await act(h, s.orderId, 'decideArbitration', {
+      actor: supervisor,
+      leadUnitId: 'LS-JMJD',
+      note: '处罚权已下放街道，由街道综合执法队办理',
+    });
+    expect((await byArbitration(s.orderId)).payload).toMatchObject({
+      leadUnitId: 'LS-JMJD',
+      enforcement: { powerId: 'ZF-CG-001', streetId: 'LS-JMJD', teamName: '镜明街道综合执法队' },
+    });
+  });
+
   it('sends the subway to the city’s subway company, supervised by the city centre', async () => {
     const s = await started({
       matterTypeCode: 'MS-040',

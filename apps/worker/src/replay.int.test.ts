@@ -125,6 +125,8 @@ describe('replay of recorded workflow histories', () => {
         'v2-admission-lapsed.history.pb',
         'v2-whistle-continued-first.history.pb',
         'v2-whistle-continued-last.history.pb',
+        'v2-whistle-other-district.history.pb',
+        'v2-whistle-other-district-centre.history.pb',
       ]),
     );
     const files = readdirSync(HISTORIES)

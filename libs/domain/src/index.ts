@@ -50,11 +50,13 @@ export {
   districtById,
   districtOfUnit,
   districtReferenceData,
+  districtCentreOfStreet,
   streetsOfDistrict,
   unitForRole,
   unitsOfDistrict,
+  viewForStreet,
 } from './reference/city';
-export { loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
+export { loadCityReferenceData, loadReferenceData, REFERENCE_DATA_NAMES } from './reference/load';
 export { resolvePlace, type PlaceRef, type ResolvedPlace } from './reference/place';
 
 // Calendar
@@ -121,6 +123,7 @@ export {
   centreUnitId,
   checkPushDown,
   escalationTarget,
+  devolvedEnforcement,
   routeCityOrder,
   type CityRoutingContext,
   type CityRoutingDecision,
@@ -149,6 +152,17 @@ export {
   type PowerSource,
 } from './enforcement/powers';
 export { sampleEnforcementPowers } from './enforcement/sample';
+export {
+  addPowerUsage,
+  closedUnderPower,
+  dispatchedUnderPower,
+  emptyPowerUsage,
+  POWER_USAGE_COUNT_FIELDS,
+  type PowerOutcomeRecord,
+  type PowerUsageCounts,
+  type PowerUsageRates,
+  powerUsageRates,
+} from './enforcement/power-usage';
 
 // Whistle
 export {

@@ -23,6 +23,8 @@ import { DeputyResidentContact1764345600100 } from './migrations/1764345600100-d
 import { DeputyResidentContactEntity } from './entities/deputy.entities';
 import { OrderIntakeWorkflowStarted1764400000000 } from './migrations/1764400000000-order-intake-workflow-started';
 import { OrderViewLevels1764400000000 } from './migrations/1764400000000-order-view-levels';
+import { EnforcementPowerOrders1764500000000 } from './migrations/1764500000000-enforcement-power-orders';
+import { EnforcementPowerUsage1764500000100 } from './migrations/1764500000100-enforcement-power-usage';
 import { READ_MODEL_ENTITIES } from './read-models';
 
 export const ENTITIES = [
@@ -56,6 +58,8 @@ export const MIGRATIONS = [
   DeputyResidentContact1764345600100,
   OrderIntakeWorkflowStarted1764400000000,
   OrderViewLevels1764400000000,
+  EnforcementPowerOrders1764500000000,
+  EnforcementPowerUsage1764500000100,
 ];
 
 /** The one way to build a DataSource: explicit migrations, never `synchronize`. */

@@ -16,5 +16,6 @@ export * from './entities/ledger-file.entity';
 export * from './entities/admission.entities';
 export * from './entities/deputy.entities';
 export * from './entities/proactive-task.entities';
+export * from './entities/enforcement-power.entities';
 export * from './read-models';
 export * from './schemas';

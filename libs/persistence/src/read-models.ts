@@ -3,6 +3,10 @@ import {
   AdmissionApplicationEntity,
   AdmissionListEntryEntity,
 } from './entities/admission.entities';
+import {
+  EnforcementPowerOrderEntity,
+  EnforcementPowerUsageEntity,
+} from './entities/enforcement-power.entities';
 import { DeputyItemEntity, DeputyStationRecordEntity } from './entities/deputy.entities';
 import { HotspotEntity, HotspotOrderEntity } from './entities/hotspot.entities';
 import { OffListWorkEntity, ProactiveTaskEntity } from './entities/proactive-task.entities';
@@ -46,6 +50,8 @@ export const READ_MODEL_ENTITIES = [
   DeputyStationRecordEntity,
   ProactiveTaskEntity,
   OffListWorkEntity,
+  EnforcementPowerOrderEntity,
+  EnforcementPowerUsageEntity,
 ];
 
 /**

@@ -38,6 +38,8 @@ export interface DispatchLevels {
   enforcement?: {
     powerId: string;
     powerName: string;
+    /** The street whose team enforces (absent in dispatches recorded before it was named). */
+    streetId?: string;
     teamName: string;
     supportUnitId: string | null;
   };
@@ -213,8 +215,14 @@ export interface WhistleScoreResult {
   uniformTopMarks: boolean;
 }
 
+/** Whose policy: the street blowing the whistle (its district runs district whistles). */
+export interface WhistlePolicyRequest {
+  streetId: string;
+}
+
 export interface WhistleActivities extends EventActivities {
-  whistlePolicy(): Promise<WhistlePolicy>;
+  /** Asked without a request by whistles started before streets of every district could blow. */
+  whistlePolicy(request?: WhistlePolicyRequest): Promise<WhistlePolicy>;
   /** 吹哨范围: the matter must be on the whistle list and every department must have a duty for it. */
   checkWhistleScope(request: WhistleScopeRequest): Promise<WhistleScopeResult>;
   whistleDeadline(request: WhistleDeadlineRequest): Promise<WhistleDeadlineResult>;

@@ -35,6 +35,8 @@ const activities = proxyActivities<WhistleActivities>(LOOKUP_OPTIONS);
 const localLookups = proxyLocalActivities<WhistleActivities>(LOCAL_LOOKUP_OPTIONS);
 /** Lookups as local activities (histories recorded before: activities). */
 const LOOKUPS_LOCAL = 'whistle-lookups-local';
+/** The policy asked for the whistle's street (histories recorded before: asked without it). */
+const POLICY_OF_STREET = 'whistle-policy-of-street';
 
 const actions = defineActions<WhistleCommand, WhistleState>('whistleState', WHISTLE_COMMAND_TYPES);
 export const whistleStateQuery = actions.query;
@@ -109,7 +111,10 @@ export async function whistleWorkflow(
   if (carried) return run();
 
   // The blow (吹哨): scope check, then the report deadline and its escalation.
-  const policy = await lookups.whistlePolicy();
+  // The street's own district runs its district whistles (a street of any district may blow).
+  const policy = patched(POLICY_OF_STREET)
+    ? await lookups.whistlePolicy({ streetId: input.streetId })
+    : await lookups.whistlePolicy();
   loop.state = { ...whistle.initialState(input, policy), timeline: loop.state.timeline };
   upsertMemo({ summary: whistle.memoSummary(loop.state, input.summonedUnitIds.length) });
   const blownAt = new Date().toISOString();

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PowerUsageController } from './enforcement-powers/power-usage.controller';
+import { PowerUsageService } from './enforcement-powers/power-usage.service';
 import { HotspotsController } from './hotspots/hotspots.controller';
 import { HotspotsService } from './hotspots/hotspots.service';
 import { UnitInboxController } from './inbox/unit-inbox.controller';
@@ -29,6 +31,7 @@ import { WhistlesService } from './whistles/whistles.service';
     HotspotsController,
     MonthlyTopicsController,
     WhistlesController,
+    PowerUsageController,
     ProjectorHealthController,
   ],
   providers: [
@@ -39,6 +42,7 @@ import { WhistlesService } from './whistles/whistles.service';
     HotspotsService,
     MonthlyTopicsService,
     WhistlesService,
+    PowerUsageService,
   ],
 })
 export class ViewsModule {}

@@ -4,8 +4,12 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { type Principal } from '../auth/principal';
 import { WorkflowGateway } from '../common/workflow-gateway';
 
-/** Blown through the API (WS…), from an order (HL…-W1) or escalated to the district (…-district). */
-export const WHISTLE_ID = /^(WS\d{8}-[A-Z0-9]+-[0-9A-F]{6}|HL\d{8}-\d{7}-W\d+)(-district)?$/;
+/**
+ * Blown through the API (WS…; a street id of another district has a hyphen: WS20261129-LS-JMJD-1A2B3C),
+ * from an order (HL…-W1) or escalated to the district (…-district).
+ */
+export const WHISTLE_ID =
+  /^(WS\d{8}-[A-Z0-9]+(?:-[A-Z0-9]+)*-[0-9A-F]{6}|HL\d{8}-\d{7}-W\d+)(-district)?$/;
 
 export function checkWhistleId(whistleId: string): void {
   if (!WHISTLE_ID.test(whistleId))

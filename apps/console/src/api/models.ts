@@ -22,8 +22,17 @@ export type SlaBoardPage = Json<'/views/sla-board', 'get'>;
 export type SlaItem = ItemOf<SlaBoardPage>;
 export type OrderViewPage = Json<'/views/orders', 'get'>;
 export type OrderView = ItemOf<OrderViewPage>;
-export type Ranking = Json<'/views/scores/ranking', 'get'>;
-export type RankedUnit = Present<NonNullable<NonNullable<Ranking['groups']>['streets']>[number]>;
+export type CityRanking = Json<'/views/scores/rankings', 'get'>;
+export type CityRankedEntry = Present<
+  NonNullable<NonNullable<CityRanking['groups']>['streets']>[number]
+>;
+export type PowerUsage = Json<'/views/enforcement-powers/usage', 'get'>;
+
+/** GET /views/scores/push-downs (the document describes no response): 自上而下派回街道 by district. */
+export interface PushDowns {
+  month: string;
+  districts: { districtId: string | null; orders: number; pushDowns: number; flagged: number }[];
+}
 export type ScoresPage = Json<'/views/scores', 'get'>;
 export type HotspotsPage = Json<'/views/hotspots', 'get'>;
 export type MonthlyTopics = Json<'/views/monthly-topics', 'get'>;

@@ -9,6 +9,9 @@ export interface Claims {
   role: Role;
   unitId?: string;
   name?: string;
+  /** 三级: `city` (the city centre) or `district` (a district centre, `districtId` only). */
+  level?: 'city' | 'district';
+  districtId?: string;
   exp: number;
 }
 

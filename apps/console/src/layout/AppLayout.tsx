@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   BarChartOutlined,
+  FileTextOutlined,
   InboxOutlined,
   LogoutOutlined,
   PhoneOutlined,
@@ -38,6 +39,12 @@ const MENU: { key: string; label: string; icon: ReactNode; roles: Role[] }[] = [
     label: '考核分析',
     icon: <BarChartOutlined aria-hidden />,
     roles: ['supervisor', 'operator', 'auditor', 'unit'],
+  },
+  {
+    key: '/ledgers',
+    label: '电子台账',
+    icon: <FileTextOutlined aria-hidden />,
+    roles: ['unit', 'supervisor', 'auditor'],
   },
 ];
 

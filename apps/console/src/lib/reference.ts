@@ -1,4 +1,11 @@
-import { MATTER_TYPES, STREETS, UNITS, type UnitKind } from '../generated/reference';
+import {
+  DISTRICTS,
+  MATTER_TYPES,
+  POWERS,
+  STREETS,
+  UNITS,
+  type UnitKind,
+} from '../generated/reference';
 
 const unitNames = new Map(UNITS.map((u) => [u.id, u.name]));
 const matterNames = new Map(MATTER_TYPES.map((m) => [m.code, m.name]));
@@ -8,6 +15,9 @@ for (const s of STREETS) {
   for (const c of s.communities) placeNames.set(c.id, c.name);
 }
 
+const districtNames = new Map(DISTRICTS.map((d) => [d.id, d.name]));
+export const districtName = (id?: string | null) =>
+  id ? (districtNames.get(id) ?? id) : '未归属区';
 export const unitName = (id?: string | null) => (id ? (unitNames.get(id) ?? id) : '—');
 export const matterName = (code?: string | null) =>
   code ? `${matterNames.get(code) ?? code}（${code}）` : '未分类';
@@ -26,4 +36,4 @@ export const UNIT_KIND_LABEL: Record<UnitKind, string> = {
   enterprise: '公共服务企业',
 };
 
-export { MATTER_TYPES, STREETS, UNITS };
+export { DISTRICTS, MATTER_TYPES, POWERS, STREETS, UNITS };

@@ -1,6 +1,7 @@
 import { type ReferenceData, sampleAdmissionList } from '@hotline/domain';
 import { type Projection } from '../runner/projection';
 import { admissionsProjection } from './admissions/admissions.projection';
+import { powerUsageProjection } from './enforcement-powers/power-usage.projection';
 import { deputiesProjection } from './deputies/deputies.projection';
 import { hotspotsProjection } from './hotspots/hotspots.projection';
 import { monthlyTopicsProjection } from './monthly-topics/monthly-topics.projection';
@@ -31,5 +32,6 @@ export function allProjections(ref: ReferenceData): Projection[] {
     deputiesProjection,
     proactiveTasksProjection,
     offListWorkProjection(ref, sampleAdmissionList),
+    powerUsageProjection(ref),
   ];
 }

@@ -3,11 +3,10 @@ import {
   centreUnitId,
   checkPushDown,
   type CityRoutingContext,
+  devolvedEnforcement,
   type CityRoutingDecision,
   escalationTarget,
   routeCityOrder,
-  sampleCityReferenceData,
-  sampleEnforcementPowers,
   shanghaiDate,
   extendDeadline,
   type HandlingClass,
@@ -39,7 +38,7 @@ const provisional = (d: { provisional: boolean }) => (d.provisional ? { provisio
 export function createOrderActivities(
   ref: ReferenceData,
   events: EventActivities,
-  city: CityRoutingContext = defaultCity(),
+  city: CityRoutingContext,
 ): OrderActivities {
   const calendar = WorkingCalendar.fromReference(ref);
   const levels = cityLevels(city);
@@ -156,14 +155,6 @@ export function createOrderActivities(
   };
 }
 
-/**
- * The whole city (市级 → 区级 → 街乡) for orders taken with `takenBy`: the sample city and its
- * devolved enforcement powers (执法职权清单). A deployment passes its own.
- */
-export function defaultCity(): CityRoutingContext {
-  return { ref: sampleCityReferenceData(), powers: sampleEnforcementPowers() };
-}
-
 /** Three-level routing, the levels of a chosen lead and the push-down check, as activities answer them. */
 export function cityLevels(city: CityRoutingContext) {
   const { ref } = city;
@@ -260,13 +251,23 @@ export function cityLevels(city: CityRoutingContext) {
 
     ofLead(request: LevelsRequest): DispatchLevels {
       const lead = ref.index.units.get(request.leadUnitId);
+      // A street chosen by a person for a matter under a devolved power: its team enforces it.
+      const street = ref.index.streets.get(request.leadUnitId);
+      const enforcement =
+        street && request.matterTypeCode && ref.index.matterTypes.has(request.matterTypeCode)
+          ? devolvedEnforcement(city, request.matterTypeCode, street, dayOf(request.receivedAt))
+          : null;
       const knownCentre =
         request.takenBy.level === 'district'
           ? ref.index.districts.has(request.takenBy.districtId)
           : ref.city !== null;
       const fromUnitId =
         request.fromUnitId ?? (knownCentre ? centreUnitId(request.takenBy, ref) : undefined);
-      if (!fromUnitId) return lead ? { leadLevel: lead.level } : {};
+      if (!fromUnitId)
+        return {
+          ...(lead ? { leadLevel: lead.level } : {}),
+          ...(enforcement ? { enforcement: { ...enforcement } } : {}),
+        };
       const escalation = escalationOf(request.leadUnitId);
       const pushDown = pushDownOf(
         request.matterTypeCode,
@@ -279,6 +280,7 @@ export function cityLevels(city: CityRoutingContext) {
         ...(lead?.districtId ? { districtId: lead.districtId } : {}),
         ...(lead ? { leadLevel: lead.level } : {}),
         dispatchedByUnitId: fromUnitId,
+        ...(enforcement ? { enforcement: { ...enforcement } } : {}),
         ...(escalation ? { escalation } : {}),
         ...(pushDown ? { pushDown } : {}),
       };

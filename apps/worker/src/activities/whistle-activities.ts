@@ -1,6 +1,8 @@
 import {
   checkWhistleScope,
+  districtCentreOfStreet,
   type ReferenceData,
+  viewForStreet,
   whistleDepartmentEvaluation,
   whistleReportDeadline,
   WorkingCalendar,
@@ -11,6 +13,7 @@ import type {
   WhistleDeadlineRequest,
   WhistleDeadlineResult,
   WhistlePolicy,
+  WhistlePolicyRequest,
   WhistleScopeRequest,
   WhistleScopeResult,
   WhistleScoreRequest,
@@ -29,19 +32,26 @@ const EVALUATION_WINDOW_HOURS = 7 * 24;
  * the whistle type's report limit on the working calendar, and the department scores
  * (一哨一考核). Activities, so the answers are recorded in the history and a change of reference
  * data never breaks a replay.
+ *
+ * A street the deployment's view (`ref`, e.g. 云川区's) does not know is answered from the whole
+ * city it belongs to (`city`): 澜山区's and 禾溪区's streets summon their own district's departments
+ * and escalate to their own district centre, while 云川区's streets are answered as before.
  */
 export function createWhistleActivities(
   ref: ReferenceData,
   events: EventActivities,
+  city: ReferenceData,
 ): WhistleActivities {
   const calendar = WorkingCalendar.fromReference(ref);
 
   return {
     ...events,
 
-    async whistlePolicy(): Promise<WhistlePolicy> {
+    async whistlePolicy(request?: WhistlePolicyRequest): Promise<WhistlePolicy> {
+      // Older whistles ask without their street: the deployment's district, as they always got.
+      const centre = request ? districtCentreOfStreet(ref, city, request.streetId) : null;
       return {
-        districtUnitId: ref.district.supervisingUnitId,
+        districtUnitId: centre ?? ref.district.supervisingUnitId,
         evaluationWindowHours: EVALUATION_WINDOW_HOURS,
         rating: { ...ref.policy.whistle.rating },
         maxProgressNotes: ref.policy.notes.maxPerWhistle,
@@ -50,7 +60,7 @@ export function createWhistleActivities(
     },
 
     async checkWhistleScope(request: WhistleScopeRequest): Promise<WhistleScopeResult> {
-      const result = checkWhistleScope(request, ref);
+      const result = checkWhistleScope(request, viewForStreet(ref, city, request.streetId) ?? ref);
       return result.ok
         ? { ok: true, explanation: result.explanation }
         : { ok: false, refusals: result.refusals.map((r) => ({ ...r })) };

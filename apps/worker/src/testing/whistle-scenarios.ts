@@ -171,6 +171,44 @@ export const WHISTLE_SCENARIOS: Record<string, Scenario> = {
     return { 'whistle-escalated': w.whistleId, 'whistle-district': districtId };
   },
 
+  /** A street of 澜山区 (outside the deployment's 云川区): its own departments, its own centre. */
+  async 'other-district'(h) {
+    const w = await blowWhistle(
+      h,
+      illegalStructureWhistle({
+        streetId: 'LS-JMJD',
+        title: '镜明小区5号楼顶违建拆除',
+        place: { address: '镜明小区5号楼', communityId: 'LS-JMJD-01', gridId: 'LS-JMJD-01-1' },
+        summonedUnitIds: ['LS-GZFJ', 'LS-CGZF', 'LS-ZJW'],
+      }),
+    );
+    await reportCommitComplete(h, w.whistleId, 'LS-CGZF');
+    await onWhistle(h, w.whistleId, 'escalate', {
+      actor: dept('LS-JMJD'),
+      reason: '产权遗留问题需区级调度',
+      whistleType: 'key_task',
+      summonedUnitIds: ['LS-GZFJ', 'LS-ZJW'],
+    });
+    const districtId = `${w.whistleId}-district`;
+    await untilWhistle(h, districtId, 'blown', (s) => s.status === 'open');
+    await evaluationWindowEnds(h, w.whistleId);
+    for (const id of ['LS-GZFJ', 'LS-ZJW']) await reportCommitComplete(h, districtId, id);
+    for (const departmentId of ['LS-GZFJ', 'LS-ZJW'])
+      await onWhistle(h, districtId, 'verify', {
+        actor: unit('LS-ZHZX'),
+        departmentId,
+        passed: true,
+        note: '区级核查',
+      });
+    await onWhistle(h, districtId, 'close', {
+      actor: unit('LS-ZHZX'),
+      outcome: 'solved',
+      summary: '区级调度解决',
+    });
+    await evaluationWindowEnds(h, districtId);
+    return { 'whistle-other-district': w.whistleId, 'whistle-other-district-centre': districtId };
+  },
+
   async refused(h) {
     const w = await blowWhistle(h, illegalStructureWhistle({ matterTypeCode: 'CG-003' }));
     await untilCompleted(h, w.whistleId);

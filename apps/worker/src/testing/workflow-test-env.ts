@@ -3,7 +3,9 @@ import type { EventEnvelope } from '@hotline/contracts';
 import {
   type ReferenceData,
   sampleAdmissionList,
+  sampleCityReferenceData,
   sampleDeputyStations,
+  sampleEnforcementPowers,
   sampleReferenceData,
 } from '@hotline/domain';
 import {
@@ -52,9 +54,14 @@ export interface WorkflowTestHarness {
 
 let bundle: WorkflowBundleWithSourceMap | undefined;
 
-/** `ref`: other reference data for the lookups (e.g. a policy with small caps); the sample by default. */
+/**
+ * `ref`: other reference data for the lookups (e.g. a policy with small caps); the sample district
+ * (云川区) by default. `city`: the whole city it belongs to (three-level dispatch, whistles of
+ * other districts); the sample city by default.
+ */
 export async function startWorkflowTestHarness(
   ref: ReferenceData = sampleReferenceData(),
+  city: ReferenceData = sampleCityReferenceData(),
 ): Promise<WorkflowTestHarness> {
   const path = process.env.TEMPORAL_TEST_SERVER_PATH;
   if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set: run the tests with `npm test`');
@@ -95,8 +102,8 @@ export async function startWorkflowTestHarness(
     taskQueue,
     workflowBundle: bundle,
     activities: {
-      ...createOrderActivities(ref, collect),
-      ...createWhistleActivities(ref, collect),
+      ...createOrderActivities(ref, collect, { ref: city, powers: sampleEnforcementPowers() }),
+      ...createWhistleActivities(ref, collect, city),
       ...createAdmissionActivities(ref, sampleAdmissionList, collect),
       ...createDeputyActivities(ref, sampleDeputyStations, collect),
       ...createProactiveTaskActivities(

@@ -146,6 +146,8 @@ export const orderDispatchedV1 = z.object({
     .object({
       powerId: z.string(),
       powerName: z.string(),
+      /** The street or township whose team enforces (added in v1, optional). */
+      streetId: z.string().optional(),
       teamName: z.string(),
       supportUnitId: unitRef.nullable(),
     })

@@ -1,12 +1,12 @@
 /**
  * The shipped sample intake data (gazetteer, matter lexicon, speech patterns) for the sample
- * district, validated against the sample reference data and built once: the n-gram model trains
- * here, in a few milliseconds, at the first call.
+ * city, validated against the sample city's reference data (its three districts' places) and
+ * built once: the n-gram model trains here, in a few milliseconds, at the first call.
  */
 import gazetteer from '../../data/gazetteer.json';
 import patterns from '../../data/intake-patterns.json';
 import lexicon from '../../data/matter-lexicon.json';
-import { sampleReferenceData } from '../reference/sample';
+import { sampleCityReferenceData } from '../reference/sample';
 import { parseIntakeFiles } from './intake-data';
 import { buildIntakeModel, type IntakeModel } from './screen-call';
 
@@ -14,7 +14,7 @@ let cached: IntakeModel | undefined;
 
 export function sampleIntakeModel(): IntakeModel {
   if (!cached) {
-    const ref = sampleReferenceData();
+    const ref = sampleCityReferenceData();
     cached = buildIntakeModel(ref, parseIntakeFiles({ gazetteer, lexicon, patterns }, ref));
   }
   return cached;

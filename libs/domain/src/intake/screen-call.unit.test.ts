@@ -61,6 +61,34 @@ describe('place resolution (地址匹配)', () => {
     expect(s.place.resolved).toMatchObject({ communityId: 'XHJD-03', gridId: 'XHJD-03-2' });
     expect(s.placeIds).toEqual({ streetId: 'XHJD', communityId: 'XHJD-03', gridId: 'XHJD-03-2' });
   });
+  it('resolves places of 澜山区 and 禾溪区 from words: compounds, roads, landmarks, villages', () => {
+    expect(screen('镜明小区门口的路灯坏了好几天了').placeIds).toEqual({
+      streetId: 'LS-JMJD',
+      communityId: 'LS-JMJD-01',
+      gridId: 'LS-JMJD-01-2',
+    });
+    expect(screen('路灯不亮', { address: '松泉大街一百八十号' }).place.resolved).toMatchObject({
+      streetId: 'LS-SQJD',
+      communityId: 'LS-SQJD-02',
+      label: '松泉街道 泉源社区',
+    });
+    expect(screen('羊坊水库边上有人倒垃圾').placeIds).toEqual({
+      streetId: 'LS-BYZ',
+      communityId: 'LS-BYZ-02',
+    });
+    expect(screen('禾丰市场旁边的垃圾好几天没人清运').placeIds).toEqual({
+      streetId: 'HX-HFJD',
+      communityId: 'HX-HFJD-02',
+      gridId: 'HX-HFJD-02-1',
+    });
+    expect(screen('路面塌了一个坑', { address: '口岸路12号' }).placeIds).toMatchObject({
+      streetId: 'HX-XKJD',
+      communityId: 'HX-XKJD-03',
+    });
+    // A district's own hospital by its full name; the bare everyday name stays 云川区's.
+    expect(screen('澜山区人民医院门口乱停车').placeIds.communityId).toBe('LS-SQJD-02');
+    expect(screen('人民医院门口乱停车').placeIds.streetId).toBe('CPJD');
+  });
   it('gives candidates for an everyday name of several places, and no guess for unknown words', () => {
     const ambiguous = screen('实验小学门口的红绿灯坏了');
     expect(ambiguous.place.resolved).toBeUndefined();

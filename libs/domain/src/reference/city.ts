@@ -85,3 +85,28 @@ export function districtReferenceData(ref: ReferenceData, districtId: string): R
     },
   };
 }
+
+/**
+ * The reference data a street's own matters are answered from: the deployment's view when it
+ * knows the street (云川区's view answers 云川区 as it always has), else the whole city, where
+ * the street's own district (its centre, its departments) is found. Null when neither knows it.
+ */
+export function viewForStreet(
+  view: ReferenceData,
+  city: ReferenceData,
+  streetId: string,
+): ReferenceData | null {
+  if (view.index.streets.has(streetId)) return view;
+  return city.index.streets.has(streetId) ? city : null;
+}
+
+/** The centre (指挥中心) of the district a street belongs to, in the data that knows the street. */
+export function districtCentreOfStreet(
+  view: ReferenceData,
+  city: ReferenceData,
+  streetId: string,
+): string | null {
+  const data = viewForStreet(view, city, streetId);
+  const street = data?.index.streets.get(streetId);
+  return street ? (data!.index.districts.get(street.districtId)?.supervisingUnitId ?? null) : null;
+}

@@ -9,13 +9,15 @@ import {
   cityUnits,
   districtById,
   districtOfUnit,
+  districtCentreOfStreet,
   districtReferenceData,
   streetsOfDistrict,
   unitForRole,
   unitsOfDistrict,
+  viewForStreet,
 } from './city';
 import { ReferenceDataError } from './errors';
-import { loadReferenceData } from './load';
+import { loadCityReferenceData, loadReferenceData } from './load';
 import { parseReferenceData } from './parse';
 import { sampleCityReferenceData, sampleReferenceData } from './sample';
 
@@ -229,3 +231,27 @@ function f(index: number): string {
 function row(id: string): number {
   return units.units.findIndex((u) => u.id === id) + 1;
 }
+
+describe('a street answered from the data that knows it (whistles of every district)', () => {
+  const view = sampleReferenceData();
+  const city = sampleCityReferenceData();
+
+  it('answers 云川区 from its own view, other districts from the city, unknown streets with null', () => {
+    expect(viewForStreet(view, city, 'XHJD')).toBe(view);
+    expect(viewForStreet(view, city, 'LS-JMJD')).toBe(city);
+    expect(viewForStreet(view, city, 'ZZ-NONE')).toBeNull();
+  });
+
+  it('names the centre of the street’s own district', () => {
+    expect(districtCentreOfStreet(view, city, 'XHJD')).toBe('ZHZX');
+    expect(districtCentreOfStreet(view, city, 'LS-JMJD')).toBe('LS-ZHZX');
+    expect(districtCentreOfStreet(view, city, 'HX-XKJD')).toBe('HX-ZHZX');
+    expect(districtCentreOfStreet(view, city, 'ZZ-NONE')).toBeNull();
+  });
+
+  it('loads the whole city of a named set (a district’s view: its city)', () => {
+    expect(loadCityReferenceData('sample-district')).toBe(city);
+    expect(loadCityReferenceData('sample-city')).toBe(city);
+    expect(() => loadCityReferenceData('nowhere')).toThrow(/Unknown reference data "nowhere"/);
+  });
+});

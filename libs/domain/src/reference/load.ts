@@ -22,3 +22,19 @@ export function loadReferenceData(name: string): ReferenceData {
     throw new Error(`Unknown reference data "${name}"; known: ${REFERENCE_DATA_NAMES.join(', ')}`);
   return load();
 }
+
+/**
+ * The whole city a named set belongs to (a district's view: its city). Three-level features
+ * read it: city routing, a street of another district blowing a whistle.
+ */
+const CITY_OF_SET: Readonly<Record<string, () => ReferenceData>> = {
+  'sample-district': sampleCityReferenceData,
+  'sample-city': sampleCityReferenceData,
+};
+
+export function loadCityReferenceData(name: string): ReferenceData {
+  const load = Object.hasOwn(CITY_OF_SET, name) ? CITY_OF_SET[name] : undefined;
+  if (!load)
+    throw new Error(`Unknown reference data "${name}"; known: ${REFERENCE_DATA_NAMES.join(', ')}`);
+  return load();
+}

@@ -56,6 +56,8 @@ export interface CityRoutingContext {
 export interface DevolvedEnforcement {
   readonly powerId: string;
   readonly powerName: string;
+  /** The street or township whose team enforces (the place's street). */
+  readonly streetId: string;
   /** e.g. 星湖街道综合执法队 */
   readonly teamName: string;
   /** The district's carrier of the power's former department; null if the district has none. */
@@ -109,6 +111,28 @@ export function centreUnitId(takenBy: TakingCentre, ref: ReferenceData): string 
   return ref.city.centreUnitId;
 }
 
+/**
+ * 执法职权下放: the street's comprehensive enforcement team (综合执法队) enforces the matter when a
+ * power devolved to streets covers it on `day`, with the district's carrier of the power's former
+ * department as professional support; null when no power in force covers it.
+ */
+export function devolvedEnforcement(
+  ctx: CityRoutingContext,
+  matterTypeCode: string,
+  street: Street,
+  day: IsoDate,
+): DevolvedEnforcement | null {
+  const power = ctx.powers ? devolvedPowerFor(ctx.powers, matterTypeCode, day) : null;
+  if (!power) return null;
+  return {
+    powerId: power.power.id,
+    powerName: power.power.name,
+    streetId: street.id,
+    teamName: `${street.name}综合执法队`,
+    supportUnitId: unitForRole(ctx.ref, power.power.supportRole, street.districtId)?.id ?? null,
+  };
+}
+
 export function routeCityOrder(
   request: CityRoutingRequest,
   ctx: CityRoutingContext,
@@ -143,17 +167,7 @@ export function routeCityOrder(
   const fallback =
     district?.fallbackUnitId ?? ref.city?.fallbackUnitId ?? ref.district.fallbackUnitId;
 
-  const power =
-    street && ctx.powers ? devolvedPowerFor(ctx.powers, matter.code, request.day) : null;
-  const enforcement: DevolvedEnforcement | null =
-    power && street
-      ? {
-          powerId: power.power.id,
-          powerName: power.power.name,
-          teamName: `${street.name}综合执法队`,
-          supportUnitId: carrier(power.power.supportRole),
-        }
-      : null;
+  const enforcement = street ? devolvedEnforcement(ctx, matter.code, street, request.day) : null;
   const dutyLead = matter.leadUnitId ? carrier(matter.leadUnitId) : null;
   const natural = enforcement
     ? street?.id

@@ -150,7 +150,13 @@ export function generateCityFiles(seed: number, size: CitySize = BEIJING_SIZE): 
     { ...sample, streets: sample.streets as StreetRow[] },
   ];
   const unitRows: UnitRow[] = sampleUnits.map((u) => ({ ...(u as UnitRow) }));
-  const places: Place[] = [...(gazetteer.places as Place[])];
+  // The shipped gazetteer's places of 云川区 (the other shipped districts are not generated).
+  const sampleStreets = new Set(sample.streets.map((s) => s.id));
+  const places: Place[] = (gazetteer.places as Place[]).filter((p) =>
+    p.kind === 'road'
+      ? p.sections.every((s) => sampleStreets.has(s.streetId))
+      : p.kind === 'alias' || p.streetId === undefined || sampleStreets.has(p.streetId),
+  );
   let streetIndex = 0;
   let communityIndex = 0;
   for (let d = 0; d < generated; d++) {

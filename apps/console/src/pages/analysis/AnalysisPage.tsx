@@ -6,6 +6,7 @@ import {
   DatePicker,
   Empty,
   Row,
+  Segmented,
   Select,
   Space,
   Table,
@@ -18,27 +19,39 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import type {
+  CityRankedEntry,
+  CityRanking,
   HotspotsPage,
   MonthlyTopics,
-  RankedUnit,
-  Ranking,
+  PushDowns,
   ScoresPage,
 } from '../../api/models';
+import type { Claims } from '../../auth/session';
 import { Chart } from '../../components/Chart';
 import { CursorPager, ErrorAlert, Loading, useCursor } from '../../components/common';
 import { formatTime, percent } from '../../lib/labels';
 import { monthsUpTo, shanghaiMonth } from '../../lib/months';
-import { matterName, placeName, unitName, UNITS } from '../../lib/reference';
-
-const GROUPS = [
-  ['streets', '街道'],
-  ['townships', '乡镇'],
-  ['departments', '区级部门'],
-  ['enterprises', '公共服务企业'],
-] as const;
+import {
+  LEVEL_LABEL,
+  type PushDownRow,
+  pushDownRows,
+  type RankingLevel,
+  rankingChoices,
+  rankingSections,
+  rankingsQuery,
+} from '../../lib/rankings';
+import {
+  DISTRICTS,
+  districtName,
+  matterName,
+  placeName,
+  unitName,
+  UNITS,
+} from '../../lib/reference';
+import { PowerUsageTab } from './PowerUsageTab';
 
 /** 考核分析: the monthly 三率 ranking, hotspots (未诉先办) and the monthly topic (每月一题). */
-export default function AnalysisPage() {
+export default function AnalysisPage({ claims }: { claims: Claims }) {
   const [month, setMonth] = useState(() => shanghaiMonth(new Date()));
   return (
     <>
@@ -57,7 +70,16 @@ export default function AnalysisPage() {
       <Tabs
         destroyOnHidden
         items={[
-          { key: 'ranking', label: '三率排名', children: <RankingTab month={month} /> },
+          {
+            key: 'ranking',
+            label: '三率排名',
+            children: <RankingTab month={month} claims={claims} />,
+          },
+          {
+            key: 'powers',
+            label: '执法职权',
+            children: <PowerUsageTab month={month} claims={claims} />,
+          },
           { key: 'hotspots', label: '热点', children: <HotspotsTab /> },
           { key: 'topics', label: '每月一题', children: <TopicsTab month={month} /> },
         ]}
@@ -66,90 +88,153 @@ export default function AnalysisPage() {
   );
 }
 
-function RankingTab({ month }: { month: string }) {
+function RankingTab({ month, claims }: { month: string; claims: Claims }) {
+  const choices = useMemo(() => rankingChoices(claims, DISTRICTS), [claims]);
+  const [level, setLevel] = useState<RankingLevel>(choices.level);
+  const [district, setDistrict] = useState(choices.district);
+  const query = rankingsQuery(month, level, district);
   const ranking = useQuery({
-    queryKey: ['ranking', month],
+    queryKey: ['rankings', query],
     // Callbacks recorded elsewhere move the month's rates: the board keeps itself current.
     refetchInterval: 15_000,
+    placeholderData: (p) => p,
     queryFn: async () =>
-      (await call(api.GET('/views/scores/ranking', { params: { query: { month } } }))) as Ranking,
+      (await call(api.GET('/views/scores/rankings', { params: { query } }))) as CityRanking,
   });
   const [unit, setUnit] = useState<string>();
-  if (ranking.error) return <ErrorAlert error={ranking.error} />;
-  if (ranking.isLoading) return <Loading />;
-  const groups = ranking.data?.groups ?? {};
-  const ranked = GROUPS.flatMap(
-    ([key]) => ((groups as Record<string, RankedUnit[] | undefined>)[key] ?? []) as RankedUnit[],
+  const sections = rankingSections(
+    ranking.data?.groups as Partial<Record<string, CityRankedEntry[]>> | undefined,
+    level,
   );
-  const chosen = unit ?? ranked[0]?.unitId;
+  const chosen = unit ?? sections.flatMap((s) => s.rows)[0]?.id;
+  const districts = (ranking.data?.districts ?? []) as CityRankedEntry[];
+  const unranked = ranking.data?.unranked ?? [];
+  const rateColumns = [
+    {
+      title: '综合',
+      dataIndex: 'composite',
+      render: (v: number) => v?.toFixed(2),
+      width: 70,
+    },
+    { title: '响应率', dataIndex: 'responseRate', render: percent, width: 80 },
+    { title: '解决率', dataIndex: 'resolutionRate', render: percent, width: 80 },
+    { title: '满意率', dataIndex: 'satisfactionRate', render: percent, width: 80 },
+    { title: '计入', dataIndex: 'counted', width: 56 },
+  ];
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
-      <Row gutter={[16, 16]}>
-        {GROUPS.map(([key, label]) => {
-          const rows = ((groups as Record<string, RankedUnit[] | undefined>)[key] ??
-            []) as RankedUnit[];
-          return (
-            <Col xs={24} xl={12} key={key}>
-              <Card size="small" title={`${label}排名`}>
-                <section aria-label={`${label}排名`}>
-                  <Table<RankedUnit>
-                    size="small"
-                    rowKey="unitId"
-                    pagination={false}
-                    dataSource={rows}
-                    locale={{ emptyText: '本月暂无考核数据' }}
-                    scroll={{ x: 560 }}
-                    onRow={(r) => ({
-                      onClick: () => setUnit(r.unitId),
-                      style: { cursor: 'pointer' },
-                    })}
-                    columns={[
-                      { title: '名次', dataIndex: 'rank', width: 56 },
-                      {
-                        title: '单位',
-                        dataIndex: 'name',
-                        ellipsis: true,
-                        // A button, so the chart can be chosen by keyboard too.
-                        render: (name: string, r) => (
-                          <Button
-                            type="link"
-                            size="small"
-                            style={{ padding: 0 }}
-                            aria-label={`查看${name}走势`}
-                            onClick={() => setUnit(r.unitId)}
-                          >
-                            {name}
-                          </Button>
-                        ),
-                      },
-                      {
-                        title: '综合',
-                        dataIndex: 'composite',
-                        render: (v: number) => v?.toFixed(2),
-                        width: 70,
-                      },
-                      { title: '响应率', dataIndex: 'responseRate', render: percent, width: 80 },
-                      { title: '解决率', dataIndex: 'resolutionRate', render: percent, width: 80 },
-                      {
-                        title: '满意率',
-                        dataIndex: 'satisfactionRate',
-                        render: percent,
-                        width: 80,
-                      },
-                      { title: '计入', dataIndex: 'counted', width: 56 },
-                    ]}
-                  />
-                </section>
-              </Card>
-            </Col>
-          );
-        })}
-      </Row>
-      {(ranking.data?.unranked ?? []).length > 0 && (
-        <Typography.Text type="secondary">
-          未排名（数据不足）：{(ranking.data?.unranked ?? []).map(unitName).join('、')}
-        </Typography.Text>
+      <Space wrap>
+        <Segmented<RankingLevel>
+          aria-label="排名层级"
+          value={level}
+          onChange={setLevel}
+          options={choices.levels.map((l) => ({ value: l, label: `${LEVEL_LABEL[l]}排名` }))}
+        />
+        {level === 'district' && (
+          <Select
+            aria-label="区"
+            style={{ width: 140 }}
+            value={district}
+            disabled={choices.fixed}
+            onChange={setDistrict}
+            options={DISTRICTS.map((d) => ({ value: d.id, label: d.name }))}
+          />
+        )}
+      </Space>
+      {ranking.error ? (
+        <ErrorAlert error={ranking.error} title="排名加载失败" />
+      ) : ranking.isLoading ? (
+        <Loading />
+      ) : (
+        <>
+          {level === 'city' && (
+            <Card size="small" title="各区排名（按所属单位合计）">
+              <section aria-label="各区排名">
+                <Table<CityRankedEntry>
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  dataSource={districts}
+                  locale={{ emptyText: '本月暂无各区考核数据' }}
+                  scroll={{ x: 560 }}
+                  columns={[
+                    { title: '名次', dataIndex: 'rank', width: 56 },
+                    { title: '区', dataIndex: 'name' },
+                    ...rateColumns,
+                  ]}
+                />
+              </section>
+            </Card>
+          )}
+          <Row gutter={[16, 16]}>
+            {sections.map(({ key, label, rows }) => (
+              <Col xs={24} xl={12} key={key}>
+                <Card size="small" title={`${label}排名`}>
+                  <section aria-label={`${label}排名`}>
+                    <Table<CityRankedEntry>
+                      size="small"
+                      rowKey="id"
+                      dataSource={rows}
+                      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+                      locale={{ emptyText: '本月暂无考核数据' }}
+                      scroll={{ x: 640 }}
+                      onRow={(r) => ({
+                        onClick: () => setUnit(r.id),
+                        style: { cursor: 'pointer' },
+                      })}
+                      columns={[
+                        { title: '名次', dataIndex: 'rank', width: 56 },
+                        {
+                          title: '单位',
+                          dataIndex: 'name',
+                          ellipsis: true,
+                          // A button, so the chart can be chosen by keyboard too.
+                          render: (name: string, r) => (
+                            <Button
+                              type="link"
+                              size="small"
+                              style={{ padding: 0 }}
+                              aria-label={`查看${name}走势`}
+                              onClick={() => setUnit(r.id)}
+                            >
+                              {name}
+                            </Button>
+                          ),
+                        },
+                        ...(level === 'city' && !key.startsWith('city')
+                          ? [
+                              {
+                                title: '区',
+                                dataIndex: 'districtId',
+                                render: districtName,
+                                width: 72,
+                              },
+                            ]
+                          : []),
+                        ...rateColumns,
+                      ]}
+                    />
+                  </section>
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          {unranked.length > 0 && (
+            // City-wide the list runs to a hundred units: folded, opened by click or keyboard.
+            <details className="unranked">
+              <summary>
+                <Typography.Text type="secondary">
+                  未排名（本月无计入考核的工单）：{unranked.length} 个单位
+                </Typography.Text>
+              </summary>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
+                {unranked.map(unitName).join('、')}
+              </Typography.Paragraph>
+            </details>
+          )}
+        </>
       )}
+      <PushDownsCard month={month} district={level === 'district' ? district : undefined} />
       <Card
         size="small"
         title="单位月度走势"
@@ -173,6 +258,50 @@ function RankingTab({ month }: { month: string }) {
         )}
       </Card>
     </Space>
+  );
+}
+
+/** 自上而下派回街道: push-downs recorded on the month's orders, and those without a reason. */
+function PushDownsCard({ month, district }: { month: string; district?: string }) {
+  const pushDowns = useQuery({
+    queryKey: ['push-downs', month, district],
+    queryFn: async () =>
+      (await call(
+        api.GET('/views/scores/push-downs', {
+          params: { query: { month, ...(district ? { district } : {}) } },
+        }),
+      )) as unknown as PushDowns,
+  });
+  return (
+    <Card size="small" title="自上而下派回街道（无理由派回）">
+      {pushDowns.error ? (
+        <ErrorAlert error={pushDowns.error} title="派回街道统计加载失败" />
+      ) : pushDowns.isLoading ? (
+        <Loading />
+      ) : (
+        <section aria-label="派回街道统计">
+          <Table<PushDownRow>
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={pushDownRows(pushDowns.data?.districts ?? [])}
+            locale={{ emptyText: '本月没有派回街道的工单' }}
+            scroll={{ x: 520 }}
+            columns={[
+              {
+                title: '区',
+                dataIndex: 'districtId',
+                render: (id: string | null, r) => (r.key === 'total' ? '合计' : districtName(id)),
+              },
+              { title: '涉及工单', dataIndex: 'orders', width: 90 },
+              { title: '派回次数', dataIndex: 'pushDowns', width: 90 },
+              { title: '无理由派回', dataIndex: 'flagged', width: 100 },
+              { title: '无理由占比', dataIndex: 'flaggedShare', width: 100 },
+            ]}
+          />
+        </section>
+      )}
+    </Card>
   );
 }
 

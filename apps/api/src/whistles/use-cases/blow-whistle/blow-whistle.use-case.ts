@@ -4,6 +4,7 @@ import {
   redactPersonalData,
   type ReferenceData,
   shanghaiDate,
+  viewForStreet,
 } from '@hotline/domain';
 import { WhistleIntakeEntity } from '@hotline/persistence';
 import type { WhistleWorkflowInput } from '@hotline/workflows';
@@ -25,7 +26,7 @@ import { type Principal } from '../../../auth/principal';
 import { WorkflowGateway } from '../../../common/workflow-gateway';
 import { type Settings } from '../../../infrastructure/settings';
 import { requestHash } from '../../../orders/use-cases/submit-order/request-hash';
-import { REFERENCE_DATA } from '../../../tokens';
+import { CITY_REFERENCE_DATA, REFERENCE_DATA } from '../../../tokens';
 
 export interface BlownWhistle {
   whistleId: string;
@@ -52,6 +53,7 @@ export class BlowWhistle {
     @InjectRepository(WhistleIntakeEntity)
     private readonly intakes: Repository<WhistleIntakeEntity>,
     @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
+    @Inject(CITY_REFERENCE_DATA) private readonly city: ReferenceData,
     config: ConfigService<Settings, true>,
   ) {
     this.taskQueue = config.get('api', { infer: true }).temporal.taskQueue;
@@ -93,7 +95,9 @@ export class BlowWhistle {
   }
 
   private checkScope(streetId: string, request: BlowWhistleRequest): void {
-    const street = this.ref.index.units.get(streetId);
+    // A street of another district than the deployment's is checked in its own district.
+    const data = viewForStreet(this.ref, this.city, streetId) ?? this.city;
+    const street = data.index.units.get(streetId);
     if (!street || (street.kind !== 'street' && street.kind !== 'township')) {
       throw new ForbiddenException(
         `只有街道、乡镇可以吹哨；${street ? `${street.name}不是街道或乡镇` : `未知的单位：${streetId}`}`,
@@ -105,7 +109,7 @@ export class BlowWhistle {
         streetId,
         summonedUnitIds: request.summonedUnitIds,
       },
-      this.ref,
+      data,
     );
     if (!scope.ok) {
       throw new BadRequestException({
