@@ -26,7 +26,6 @@ import {
   CommandLoop,
   defineActions,
   LOCAL_LOOKUP_OPTIONS,
-  LOCAL_PUBLISH_OPTIONS,
   LOOKUP_OPTIONS,
   type LoopCarry,
 } from '../shared/command-loop';
@@ -40,9 +39,6 @@ type OrderLookups = OrderActivities & Pick<WhistleActivities, 'checkWhistleScope
 const activities = proxyActivities<OrderLookups>(LOOKUP_OPTIONS);
 /** The same pure lookups of reference data as local activities: no round trip through the server. */
 const localLookups = proxyLocalActivities<OrderLookups>(LOCAL_LOOKUP_OPTIONS);
-/** Events published by a local activity: no activity task, and no workflow task after each. */
-const localEvents =
-  proxyLocalActivities<Pick<OrderLookups, 'publishEvents'>>(LOCAL_PUBLISH_OPTIONS);
 
 const actions = defineActions<OrderCommand, OrderState>('orderState', ORDER_COMMAND_TYPES);
 export const orderStateQuery = actions.query;
@@ -64,12 +60,11 @@ export async function hotlineOrderWorkflow(
   // Decided once, at the start, so recorded histories keep what they did (see the patch ids).
   const lookups = patched(LOOKUPS_LOCAL) ? localLookups : activities;
   const receivedAtOnce = patched(RECEIVED_AT_ONCE);
-  const events = patched(PUBLISH_LOCAL) ? localEvents : activities;
   const loop = new CommandLoop(
     {
       aggregateType: 'order',
       aggregateId: input.orderId,
-      events,
+      events: activities,
       notReady: () =>
         new OrderActionRefused(
           'wrong_state',
@@ -228,13 +223,6 @@ const NOW_AT_ARRIVAL = 'order-now-at-arrival';
 const LOOKUPS_LOCAL = 'order-lookups-local';
 /** OrderReceived recorded (and published) before the policy lookup, not behind it. */
 const RECEIVED_AT_ONCE = 'order-received-at-once';
-/**
- * Events published by a local activity (histories before: a publishEvents activity each time).
- * Still at least once and in order (the outbox publishes one batch after the other; the
- * projector drops what it has seen); a publish retried past the local retry threshold waits on
- * a workflow timer as local activities do.
- */
-const PUBLISH_LOCAL = 'order-publish-local';
 
 /**
  * Three-level dispatch: who took the call (the city's 12345 centre or a district centre) travels

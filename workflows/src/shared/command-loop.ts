@@ -149,17 +149,6 @@ export const LOCAL_LOOKUP_OPTIONS: LocalActivityOptions = {
 };
 
 /**
- * Publishing as a local activity: as long as the publish activity had, retried the same way; each
- * retry waits on a workflow timer (localRetryThreshold below the first backoff), so that while
- * Kafka is down the workflow task completes between attempts and actions and deadlines go on.
- */
-export const LOCAL_PUBLISH_OPTIONS: LocalActivityOptions = {
-  startToCloseTimeout: '30 seconds',
-  localRetryThreshold: '500 milliseconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-};
-
-/**
  * A process's handles: its state query, and one signal and one update (`<action>Update`) per
  * action, named after it so the UI reads well.
  */
