@@ -49,9 +49,10 @@ export interface BenchStack {
   client: Client;
   worker: RunningWorker;
   projector: RunningProjector;
-  api: RunningApi;
-  /** The API's base URL (listening on a free port of its own). */
-  apiUrl: string;
+  /** The API in the bench's process (none when the bench runs it in a process of its own). */
+  api?: RunningApi;
+  /** The in-process API's base URL (listening on a free port of its own). */
+  apiUrl?: string;
   apiEnv: NodeJS.ProcessEnv;
   stopBare(): Promise<void>;
   stop(keep: boolean): Promise<void>;
@@ -61,7 +62,11 @@ export async function startBenchStack(
   /** Per applied event: ms from the event's time, and from its Kafka append, to its commit. */
   onApplied: (lagMs: number, fromKafkaMs: number, eventType: string, aggregateId: string) => void,
   log: (line: string) => void,
-  options: { temporalAddress?: string; apiRateLimitPerMinute?: number } = {},
+  options: {
+    temporalAddress?: string;
+    apiRateLimitPerMinute?: number;
+    inProcessApi?: boolean;
+  } = {},
 ): Promise<BenchStack> {
   const runId = `b${Date.now().toString(36)}`;
   const kafka = { ...kafkaConfigFromEnv(), topicPrefix: `hotline-bench-${runId}` };
@@ -110,9 +115,10 @@ export async function startBenchStack(
     API_PORT: '0',
     API_RATE_LIMIT_PER_MINUTE: String(options.apiRateLimitPerMinute ?? 600),
   };
-  const api = await createApi(apiConfigFromEnv(apiEnv));
-  await api.app.listen(0, '127.0.0.1');
-  const address = api.app.getHttpServer().address() as { port: number };
+  const api =
+    options.inProcessApi === false ? undefined : await createApi(apiConfigFromEnv(apiEnv));
+  await api?.app.listen(0, '127.0.0.1');
+  const address = api?.app.getHttpServer().address() as { port: number } | undefined;
   const { client, connection } = await connectTemporalClient(temporal);
   return {
     runId,
@@ -124,7 +130,7 @@ export async function startBenchStack(
     worker,
     projector,
     api,
-    apiUrl: `http://127.0.0.1:${address.port}`,
+    ...(address ? { apiUrl: `http://127.0.0.1:${address.port}` } : {}),
     apiEnv,
     stopBare: bare.stop,
     async stop(keep) {
@@ -133,7 +139,7 @@ export async function startBenchStack(
         `${temporal.taskQueue}-open`,
         bareTaskQueue,
       ]);
-      await api.close();
+      await api?.close();
       await projector.stop();
       await worker.stop();
       await bare.stop();

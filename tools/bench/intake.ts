@@ -13,6 +13,10 @@ export interface IntakeStep {
   intakesPerSecond: number;
   p50Ms: number | null;
   p99Ms: number | null;
+  /** CPU ms the API process used per accepted call during the step (when it runs apart). */
+  apiCpuMsPerCall?: number;
+  /** CPU ms the bench process (driver, worker, projector) used per accepted call. */
+  benchCpuMsPerCall?: number;
   /** The machine's 1-minute load average at the step's end (2 cores, shared). */
   load1: number;
   /** Accepted → workflow running (the API's starter), for this step's orders. */
@@ -27,10 +31,14 @@ export interface IntakeStep {
   };
 }
 
-/** What the benchmark reads of the API's intake starter (apps/api/src/orders/order-starter.ts). */
+/**
+ * What the benchmark reads of the API's intake starter (apps/api/src/orders/order-starter.ts),
+ * for the orders whose idempotency key starts with `keyPrefix`: how many wait for their start,
+ * and accepted → started in ms for those started.
+ */
 export interface StarterProbe {
-  readonly backlog: number;
-  readonly delays: number[];
+  backlog(keyPrefix: string): Promise<number>;
+  delays(keyPrefix: string): Promise<number[]>;
 }
 
 /** One citizen call as an operator records it: a new caller each time (no merge). */
@@ -63,6 +71,8 @@ export async function driveIntake(o: {
   seconds: number;
   runId: string;
   starter?: StarterProbe;
+  /** CPU ms used so far by the API's process. */
+  apiCpuMs?: () => number;
   onStep?: (step: IntakeStep) => void;
 }): Promise<IntakeStep[]> {
   const out: IntakeStep[] = [];
@@ -71,7 +81,10 @@ export async function driveIntake(o: {
     const latencies: number[] = [];
     const refused: Record<string, number> = {};
     let accepted = 0;
-    const delaysBefore = o.starter?.delays.length ?? 0;
+    const stepRun = `${o.runId}c${concurrency}`;
+    const keyPrefix = `bench-${stepRun}-`;
+    const apiCpu0 = o.apiCpuMs?.();
+    const benchCpu0 = process.cpuUsage();
     const started = Date.now();
     const until = started + o.seconds * 1000;
     const lane = async (lane: number) => {
@@ -84,7 +97,7 @@ export async function driveIntake(o: {
             'content-type': 'application/json',
             authorization: `Bearer ${o.tokens[(lane + i) % o.tokens.length]}`,
           },
-          body: JSON.stringify(call(i, o.runId)),
+          body: JSON.stringify(call(i, stepRun)),
         }).catch((err: unknown) => ({ status: `error ${String(err)}`, text: async () => '' }));
         await res.text();
         latencies.push(performance.now() - t0);
@@ -94,13 +107,15 @@ export async function driveIntake(o: {
     };
     await Promise.all(Array.from({ length: concurrency }, (_, l) => lane(l)));
     const seconds = (Date.now() - started) / 1000;
+    const apiCpu = apiCpu0 === undefined ? undefined : o.apiCpuMs!() - apiCpu0;
+    const benchCpu = process.cpuUsage(benchCpu0);
     let workflowStart: IntakeStep['workflowStart'];
     if (o.starter) {
-      const backlogAtEnd = o.starter.backlog;
+      const backlogAtEnd = await o.starter.backlog(keyPrefix);
       const t0 = Date.now();
-      while (o.starter.backlog > 0 && Date.now() - t0 < 300_000)
-        await new Promise((r) => setTimeout(r, 20));
-      const delays = o.starter.delays.slice(delaysBefore);
+      while ((await o.starter.backlog(keyPrefix)) > 0 && Date.now() - t0 < 300_000)
+        await new Promise((r) => setTimeout(r, 50));
+      const delays = await o.starter.delays(keyPrefix);
       workflowStart = {
         p50Ms: round(percentile(delays, 50)),
         p99Ms: round(percentile(delays, 99)),
@@ -117,6 +132,16 @@ export async function driveIntake(o: {
       intakesPerSecond: accepted / seconds,
       p50Ms: round(percentile(latencies, 50)),
       p99Ms: round(percentile(latencies, 99)),
+      ...(apiCpu !== undefined && accepted > 0
+        ? { apiCpuMsPerCall: Number((apiCpu / accepted).toFixed(2)) }
+        : {}),
+      ...(accepted > 0
+        ? {
+            benchCpuMsPerCall: Number(
+              ((benchCpu.user + benchCpu.system) / 1000 / accepted).toFixed(2),
+            ),
+          }
+        : {}),
       load1: Number(os.loadavg()[0]!.toFixed(2)),
       ...(workflowStart ? { workflowStart } : {}),
     };

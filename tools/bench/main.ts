@@ -2,7 +2,8 @@
 //                   --load-rate 50 --load-seconds 10 --open 0 --server shared|default|tuned --keep]
 // npm run bench -- --levers [--lever-orders 30 --lever-list default,wal,sa-cache,eager,tuned]
 //   (the dev server's settings, one at a time, each on a server of the run's own)
-// npm run bench -- --open 100000 --orders 50 --skip intake,load,rebuild   (100,000 open orders)
+// npm run bench -- --open 100000 --open-minutes 40 --open-concurrency 64 --orders 50 --skip intake,lifecycles,load,rebuild,publisher
+//   (100,000 open orders, or as many as open in --open-minutes; HOTLINE_TEMPORAL_TUNED=1 for the tuned dev server)
 //
 // Drives the real stack (Temporal, Kafka, PostgreSQL) in a Temporal namespace, schema and
 // topics of the run's own: intake over HTTP at rising concurrency, whole lifecycles against two
@@ -14,14 +15,14 @@ import { sampleReferenceData } from '@hotline/domain';
 import { databaseConfigFromEnv } from '@hotline/persistence';
 import type { OrderWorkflowInput } from '@hotline/workflows';
 import { signToken } from '../../apps/api/src/auth/jwt';
-import { apiConfigFromEnv } from '../../apps/api/src/api-config';
-import { createApi } from '../../apps/api/src/bootstrap';
-import { platformConfigFromEnv } from '../../apps/api/src/infrastructure/settings';
+import { databaseStarterProbe, startApiProcess } from './api-process';
 import { ProgressBar } from '../../apps/projector/src/rebuild/progress-bar';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild';
 import { type BenchStack, startBenchStack } from './bench-stack';
-import { OrderStarter } from '../../apps/api/src/orders/order-starter';
-import { driveIntake, rateLimitCost } from './intake';
+import { startWorker } from '@hotline/worker';
+import os from 'node:os';
+import path from 'node:path';
+import { driveIntake, type IntakeStep, rateLimitCost } from './intake';
 import { driveLifecycles, percentile } from './lifecycle-driver';
 import { offerLoad } from './offered-load';
 import { openOrders } from './open-orders';
@@ -44,6 +45,13 @@ const CONCURRENCY = arg('concurrency', 20);
 const INTAKE_STEPS = text('intake-steps', '5,10,20,40,80').split(',').map(Number);
 const INTAKE_SECONDS = arg('intake-seconds', 5);
 const INTAKE_TOKENS = arg('intake-tokens', 40);
+/** label=source tree,… : API processes measured one after the other (e.g. before=.data/before,after=.). */
+const INTAKE_APIS = text('intake-apis', 'deployed=.');
+const INTAKE_PROFILE = process.argv.includes('--intake-profile');
+/** label=workflow bundle file,… (npm run bundle -- <file>, from each source tree). */
+const LIFECYCLE_BUNDLES = text('lifecycle-bundles', '');
+/** All the driver's calls come from 127.0.0.1: a call centre behind one address. */
+const INTAKE_IP_LIMIT = arg('intake-ip-limit', 600_000);
 const LOAD_RATE = arg('load-rate', 50);
 const LOAD_SECONDS = arg('load-seconds', 10);
 const OPEN = arg('open', 0);
@@ -219,6 +227,7 @@ async function main() {
     const lags = new Lags();
     const stack = await startBenchStack((l, k, _t, id) => lags.add(id, l, k), log, {
       temporalAddress: address,
+      inProcessApi: false,
     });
     const keep = process.argv.includes('--keep');
     try {
@@ -254,78 +263,150 @@ async function main() {
 
       if (!SKIP.has('intake'))
         await section('intake', async () => {
-          const config = apiConfigFromEnv(stack.apiEnv);
-          const tokens = Array.from({ length: INTAKE_TOKENS }, (_, i) =>
-            signToken({ sub: `bench-operator-${i}`, role: 'operator' }, config.authSecret, 3600),
-          );
-          log(
-            `intake: POST /orders, ${INTAKE_TOKENS} operator tokens, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s …`,
-          );
-          const drive = (apiUrl: string, starter: OrderStarter, runId: string) =>
-            driveIntake({
-              apiUrl,
-              tokens,
-              steps: INTAKE_STEPS,
-              seconds: INTAKE_SECONDS,
-              runId,
-              starter,
-              onStep: (s) =>
-                log(
-                  `  ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
-                    (Object.keys(s.refused).length
-                      ? `, refused ${JSON.stringify(s.refused)}`
-                      : '') +
-                    (s.workflowStart
-                      ? `; workflow running p50 ${s.workflowStart.p50Ms} ms, p99 ${s.workflowStart.p99Ms} ms after the answer, backlog ${s.workflowStart.backlogAtEnd} drained in ${s.workflowStart.drainMs} ms`
-                      : '') +
-                    `; load ${s.load1}`,
-                ),
-            });
-          if (!SKIP.has('intake-inline')) {
-            // Before, in the same run: an API of the same stack that waits for each start.
-            log('intake with the workflow started before the answer (API_INTAKE_START=inline) …');
-            const inline = await createApi(config, {
-              ...platformConfigFromEnv(process.env),
-              intakeStart: 'inline',
-            });
-            await inline.app.listen(0, '127.0.0.1');
-            const port = (inline.app.getHttpServer().address() as { port: number }).port;
-            try {
-              const inlineSteps = await drive(
-                `http://127.0.0.1:${port}`,
-                inline.app.get(OrderStarter, { strict: false }),
-                `${stack.runId}i`,
+          const probe = databaseStarterProbe(stack.database.url);
+          // label=root[;NAME=value…]: e.g. after=.;API_INTAKE_START_CONCURRENCY=4
+          const apis = INTAKE_APIS.split(',').map((entry) => {
+            const [head, ...settings] = entry.split(';');
+            const [label, root] = head!.includes('=') ? head!.split('=') : ['deployed', '.'];
+            const env = Object.fromEntries(settings.map((kv) => kv.split('=') as [string, string]));
+            return { label: label!, root: root!, env };
+          });
+          const runs: Record<string, unknown> = {};
+          try {
+            for (const { label, root, env } of apis) {
+              const api = await startApiProcess({
+                env: {
+                  ...stack.apiEnv,
+                  API_RATE_LIMIT_PER_IP_PER_MINUTE: String(INTAKE_IP_LIMIT),
+                  ...env,
+                },
+                root,
+                label,
+                cpuProfile: INTAKE_PROFILE,
+                log,
+              });
+              const tokens = Array.from({ length: INTAKE_TOKENS }, (_, i) =>
+                signToken({ sub: `bench-operator-${i}`, role: 'operator' }, api.authSecret, 3600),
               );
-              report.intakeInline = {
-                steps: inlineSteps,
+              log(
+                `intake (${label}, API process from ${root}): POST /orders, ${INTAKE_TOKENS} operator tokens, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s …`,
+              );
+              let steps: IntakeStep[];
+              try {
+                steps = await driveIntake({
+                  apiUrl: api.url,
+                  tokens,
+                  steps: INTAKE_STEPS,
+                  seconds: INTAKE_SECONDS,
+                  runId: `${stack.runId}${label.replace(/[^a-z0-9]/gi, '')}`,
+                  starter: probe,
+                  apiCpuMs: api.cpuMs,
+                  onStep: (s) =>
+                    log(
+                      `  ${label} ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
+                        (Object.keys(s.refused).length
+                          ? `, refused ${JSON.stringify(s.refused)}`
+                          : '') +
+                        (s.workflowStart
+                          ? `; workflow started p50 ${s.workflowStart.p50Ms} ms, p99 ${s.workflowStart.p99Ms} ms after acceptance, backlog ${s.workflowStart.backlogAtEnd} drained in ${s.workflowStart.drainMs} ms`
+                          : '') +
+                        `; API CPU ${s.apiCpuMsPerCall} ms/call, bench process ${s.benchCpuMsPerCall} ms/call; load ${s.load1}`,
+                    ),
+                });
+              } finally {
+                await api.stop();
+              }
+              runs[label] = {
+                root,
+                env,
+                steps,
                 bestUnderOneSecondP99:
-                  inlineSteps
+                  steps
                     .filter((s) => (s.p99Ms ?? Infinity) < 1000)
                     .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0] ?? null,
+                ...(api.profileDir ? { cpuProfileDir: api.profileDir } : {}),
+                log: api.logPath,
               };
-            } finally {
-              await inline.close();
+              log('waiting for the intake orders to be dispatched and projected …');
+              await lags.settle();
             }
-            await lags.settle();
-            log('intake answered once the intake row is committed (API_INTAKE_START=deferred) …');
+          } finally {
+            await probe.close();
           }
-          const steps = await drive(
-            stack.apiUrl,
-            stack.api.app.get(OrderStarter, { strict: false }),
-            stack.runId,
-          );
-          const best = steps
-            .filter((s) => (s.p99Ms ?? Infinity) < 1000)
-            .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0];
+          const last = runs[apis[apis.length - 1]!.label] as { steps: IntakeStep[] };
           report.intake = {
-            steps,
-            bestUnderOneSecondP99: best ?? null,
-            rateLimit: { perMinutePerToken: config.rateLimitPerMinute, ...rateLimitCost() },
+            steps: last.steps,
+            bestUnderOneSecondP99:
+              last.steps
+                .filter((s) => (s.p99Ms ?? Infinity) < 1000)
+                .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0] ?? null,
+            apis: runs,
+            rateLimit: {
+              perMinutePerToken: 600,
+              perMinutePerAddress: INTAKE_IP_LIMIT,
+              ...rateLimitCost(),
+            },
             durability:
-              "POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: accepted → running, and how long the backlog took to drain.",
+              "The API in a process of its own (NODE_ENV=production, request logging at info into a file); the driver, worker and projector in the bench process. POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: the intake row's created_at → workflow_started_at (marked after the start returned: an upper bound of accepted → running), and how long the step's backlog took to drain after its last answer.",
           };
           log('waiting for the intake orders to be dispatched and projected …');
           await lags.settle();
+        });
+
+      if (LIFECYCLE_BUNDLES)
+        await section('lifecycleBundles', async () => {
+          // label=bundle file,…: the same lifecycles on workers running each workflow bundle (e.g.
+          // the bundle of the code before a workflow change and after it), then the minimal one.
+          const out: Record<string, unknown> = {};
+          for (const entry of LIFECYCLE_BUNDLES.split(',')) {
+            const [label, file] = entry.split('=') as [string, string];
+            const taskQueue = `${stack.temporal.taskQueue}-${label}`;
+            process.env.WORKFLOW_BUNDLE_PATH = path.resolve(file);
+            const worker = await startWorker({
+              kafka: stack.kafka,
+              temporal: { ...stack.temporal, taskQueue },
+            });
+            delete process.env.WORKFLOW_BUNDLE_PATH;
+            try {
+              log(`${ORDERS} lifecycles, ${CONCURRENCY} at a time, bundle ${label} (${file}) …`);
+              const r = await driveLifecycles({
+                client: stack.client,
+                taskQueue,
+                workflowType: 'hotlineOrderWorkflow',
+                order: noiseOrders(`${stack.runId}-${label}`),
+                count: ORDERS,
+                concurrency: CONCURRENCY,
+              });
+              out[label] = {
+                ordersPerSecond: r.ordersPerSecond,
+                seconds: r.seconds,
+                p50Ms: percentile(r.orderMillis, 50),
+                p99Ms: percentile(r.orderMillis, 99),
+                load1: Number(os.loadavg()[0]!.toFixed(2)),
+              };
+              log(
+                `  ${label}: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}`,
+              );
+            } finally {
+              await worker.stop();
+            }
+          }
+          const r = await driveLifecycles({
+            client: stack.client,
+            taskQueue: stack.bareTaskQueue,
+            workflowType: 'minimalOrderWorkflow',
+            order: (i: number) => ({ workflowId: `${stack.runId}-minimal-b-${i}`, args: [] }),
+            count: ORDERS,
+            concurrency: CONCURRENCY,
+          });
+          out.minimal = {
+            ordersPerSecond: r.ordersPerSecond,
+            p50Ms: percentile(r.orderMillis, 50),
+            p99Ms: percentile(r.orderMillis, 99),
+            load1: Number(os.loadavg()[0]!.toFixed(2)),
+          };
+          log(`  minimal: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}`);
+          report.lifecycleBundles = out;
         });
 
       if (!SKIP.has('lifecycles'))
@@ -361,7 +442,11 @@ async function main() {
             drainSeconds: (Date.now() - t0) / 1000,
             lag: stats(l.lag),
             fromKafka: stats(l.kafka),
-            sustained: load.driverBehindMs < 1000 && got === expected,
+            // Sustained: every start sent on time and accepted at the offered rate, every event applied.
+            sustained:
+              load.driverBehindMs < 1000 &&
+              load.startedPerSecond >= 0.95 * LOAD_RATE &&
+              got === expected,
           };
           log(
             `  lag p50 ${percentile(l.lag, 50)} ms, p99 ${percentile(l.lag, 99)} ms over ${got} events`,
@@ -413,7 +498,8 @@ async function main() {
             env: { ...stack.apiEnv, NODE_ENV: 'development' },
             taskQueue: `${stack.temporal.taskQueue}-open`,
             count: OPEN,
-            concurrency: CONCURRENCY,
+            concurrency: arg('open-concurrency', CONCURRENCY),
+            budgetMinutes: arg('open-minutes', 30),
             lifecycles: ORDERS,
             order: noiseOrders(`${stack.runId}-O`),
             log,

@@ -1,14 +1,26 @@
 import { type Client } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { writeWorkflowBundle } from '../../apps/worker/src/workflow-bundle';
+import { openOrder } from '../../apps/worker/src/testing/open-orders';
 import { driveLifecycles, percentile } from './lifecycle-driver';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 export interface OpenOrdersResult {
   open: number;
+  asked: number;
+  /** Orders whose opening failed (a call that kept failing on a busy server). */
+  notOpened: number;
+  loadAtEnd: number;
+  temporalDbMiB: { before: number | null; withOrdersOpen: number | null };
+  model: {
+    workerMiBPerCachedWorkflow: number | null;
+    temporalDbKiBPerOpenOrder: number | null;
+    note: string;
+  };
   openingSeconds: number;
   openedPerSecond: number;
   workerRssMiB: { beforeOrders: number; withOrdersOpen: number; afterLifecycles: number };
@@ -83,6 +95,19 @@ async function stickyCacheSize(): Promise<number | null> {
   }
 }
 
+/** The dev server's SQLite file (WAL included), as `npm start` and ns-run keep it. */
+function temporalDbMiB(): number | null {
+  let bytes = 0;
+  for (const f of ['temporal.db', 'temporal.db-wal']) {
+    try {
+      bytes += statSync(path.join(ROOT, '.data/temporal', f)).size;
+    } catch {
+      if (f === 'temporal.db') return null;
+    }
+  }
+  return Math.round(bytes / 2 ** 20);
+}
+
 function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -103,6 +128,8 @@ export async function openOrders(o: {
   lifecycles: number;
   order: (i: number) => { workflowId: string; args: unknown[] };
   log: (line: string) => void;
+  /** Opening stops after this long (the count reached is reported). */
+  budgetMinutes: number;
 }): Promise<OpenOrdersResult> {
   const bundle = await writeWorkflowBundle(path.join(ROOT, '.data/bench/workflow-bundle.js'));
   const env = {
@@ -114,44 +141,38 @@ export async function openOrders(o: {
   let worker = await startChildWorker(env);
   const before = rssMiB(worker.child.pid!);
 
-  o.log(`opening ${o.count} orders (dispatched, acknowledged, on their timers) …`);
+  o.log(
+    `opening up to ${o.count} orders (dispatched, acknowledged, on their timers), ${o.concurrency} at a time, for at most ${o.budgetMinutes} min …`,
+  );
+  const dbBefore = temporalDbMiB();
   const t0 = Date.now();
+  const until = t0 + o.budgetMinutes * 60_000;
+  let opened = 0;
+  let failed = 0;
   let next = 0;
   const lane = async () => {
-    for (let i = next++; i < o.count; i = next++) {
+    for (let i = next++; i < o.count && Date.now() < until; i = next++) {
       const { workflowId, args } = o.order(i);
-      const handle = await o.client.workflow.start('hotlineOrderWorkflow', {
-        workflowId,
-        taskQueue: o.taskQueue,
-        args,
-      });
-      let lead: string | undefined;
-      for (let tries = 0; !lead; tries++) {
-        const s = await handle.query<{ status: string; leadUnitId?: string }>('orderState');
-        if (s.status === 'dispatched') lead = s.leadUnitId;
-        else if (tries > 400) throw new Error(`${workflowId} not dispatched: ${s.status}`);
-        else await new Promise((r) => setTimeout(r, 50));
+      try {
+        await openOrder(o.client, { workflowId, taskQueue: o.taskQueue, args });
+      } catch (err) {
+        // Counted and reported; the others go on (one slow answer must not lose the run).
+        failed += 1;
+        if (failed <= 5) o.log(`  ${workflowId} not opened: ${String(err)}`);
+        continue;
       }
-      // Under load an update call may pass its RPC deadline while the update still lands:
-      // ask again until the order says it is acknowledged.
-      for (let tries = 0; ; tries++) {
-        try {
-          await handle.executeUpdate('acknowledgeUpdate', {
-            args: [{ actor: { kind: 'unit', unitId: lead } }],
-          });
-          break;
-        } catch (err) {
-          const s = await handle.query<{ status: string }>('orderState');
-          if (s.status !== 'dispatched') break;
-          if (tries >= 5) throw err;
-        }
-      }
-      if ((i + 1) % 500 === 0) o.log(`  ${i + 1} open`);
+      opened += 1;
+      if (opened % 500 === 0)
+        o.log(
+          `  ${opened} open (${(opened / ((Date.now() - t0) / 1000)).toFixed(1)}/s, worker RSS ${rssMiB(worker.child.pid!)} MiB; load ${os.loadavg()[0]!.toFixed(2)})`,
+        );
     }
   };
   await Promise.all(Array.from({ length: o.concurrency }, lane));
+  const count = next > o.count ? o.count : next;
   const openingSeconds = (Date.now() - t0) / 1000;
   const withOpen = rssMiB(worker.child.pid!);
+  const dbWithOpen = temporalDbMiB();
   const cachedWithOpen = await stickyCacheSize();
 
   o.log('cold restart of the worker (SIGKILL, then start, prebuilt bundle) …');
@@ -162,18 +183,18 @@ export async function openOrders(o: {
     client: o.client,
     taskQueue: o.taskQueue,
     workflowType: 'hotlineOrderWorkflow',
-    order: (i) => o.order(o.count + i),
+    order: (i) => o.order(count + i),
     count: 1,
     concurrency: 1,
   });
   const prebuiltFirstLifecycleMs = prebuiltReadyMs + first.orderMillis[0]!;
 
-  o.log(`${o.lifecycles} lifecycles while ${o.count} orders are open …`);
+  o.log(`${o.lifecycles} lifecycles while ${opened} orders are open …`);
   const run = await driveLifecycles({
     client: o.client,
     taskQueue: o.taskQueue,
     workflowType: 'hotlineOrderWorkflow',
-    order: (i) => o.order(o.count + 1 + i),
+    order: (i) => o.order(count + 1 + i),
     count: o.lifecycles,
     concurrency: o.concurrency,
   });
@@ -187,10 +208,24 @@ export async function openOrders(o: {
   const webpackReadyMs = worker.readyMs;
   await worker.stop();
 
+  const perCachedMiB =
+    cachedWithOpen && cachedWithOpen > 0 ? (withOpen - before) / cachedWithOpen : null;
   return {
-    open: o.count,
+    open: opened,
+    asked: o.count,
+    notOpened: failed,
     openingSeconds,
-    openedPerSecond: o.count / openingSeconds,
+    openedPerSecond: opened / openingSeconds,
+    loadAtEnd: Number(os.loadavg()[0]!.toFixed(2)),
+    temporalDbMiB: { before: dbBefore, withOrdersOpen: dbWithOpen },
+    model: {
+      workerMiBPerCachedWorkflow: perCachedMiB,
+      temporalDbKiBPerOpenOrder:
+        dbBefore !== null && dbWithOpen !== null && opened > 0
+          ? ((dbWithOpen - dbBefore) * 1024) / opened
+          : null,
+      note: 'The worker holds at most WORKER_MAX_CACHED_WORKFLOWS workflows whatever the number open (the rest live in Temporal and are replayed on their next task): its memory is base + per-cached × cache size. The open orders themselves cost the Temporal server storage (per open order) and one timer each.',
+    },
     workerRssMiB: { beforeOrders: before, withOrdersOpen: withOpen, afterLifecycles: after },
     workerHeapNote:
       'RSS of the worker process alone (apps/worker/src/main.ts); its sticky cache holds at most WORKER_MAX_CACHED_WORKFLOWS workflows',

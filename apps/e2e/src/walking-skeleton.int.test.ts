@@ -1,4 +1,4 @@
-import { type EventEnvelope } from '@hotline/contracts';
+import { type EventEnvelope, eventTopics } from '@hotline/contracts';
 import { createKafka, kafkaConfigFromEnv, KafkaEventPublisher } from '@hotline/messaging';
 import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -37,15 +37,32 @@ describe('walking skeleton: an order from POST /orders to the read model', () =>
   const phoneFor = (key: string) =>
     `139${String(parseInt(createHash('sha256').update(key).digest('hex').slice(0, 8), 16) % 1e8).padStart(8, '0')}`;
 
+  /** The order's OrderReceived as published on its topic (by an activity or a local activity). */
   async function receivedEventOf(orderId: string): Promise<EventEnvelope> {
-    const history = await system.temporal.workflow.getHandle(orderId).fetchHistory();
-    const scheduled = history.events?.find(
-      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'publishEvents',
-    );
-    const payload = scheduled?.activityTaskScheduledEventAttributes?.input?.payloads?.[0]?.data;
-    if (!payload) throw new Error(`no publishEvents activity in the history of ${orderId}`);
-    const [event] = JSON.parse(Buffer.from(payload).toString('utf8')) as EventEnvelope[];
-    return event;
+    const config = kafkaConfigFromEnv(system.env);
+    const consumer = createKafka(config).consumer({ groupId: `skeleton-read-${randomUUID()}` });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({
+        topic: eventTopics(config.topicPrefix).orderEvents,
+        fromBeginning: true,
+      });
+      let found: EventEnvelope | undefined;
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (message.key?.toString() !== orderId) return;
+          const event = JSON.parse(message.value!.toString()) as EventEnvelope;
+          if (event.sequence === 1) found ??= event;
+        },
+      });
+      return await eventually(
+        async () => found,
+        60_000,
+        `OrderReceived of ${orderId} on its topic`,
+      );
+    } finally {
+      await consumer.disconnect();
+    }
   }
 
   it('starts one workflow per idempotency key and projects the order into order_view', async () => {

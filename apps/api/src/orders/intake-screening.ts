@@ -98,6 +98,28 @@ export function intakeModel(): IntakeModel {
   return sampleIntakeModel();
 }
 
+/** One of the caller's recent intakes, with its read model's status and address. */
+export interface CallerHistoryRow {
+  order_id: string;
+  created_at: Date;
+  matter_type_code: string | null;
+  street_id: string | null;
+  community_id: string | null;
+  grid_id: string | null;
+  screening_outcome: string | null;
+  screening_reason: string | null;
+  status: string | null;
+  address: string | null;
+}
+
+/** The caller's intakes of the last HISTORY_DAYS before `$now`, newest first (`$callerKey`). */
+export const CALLER_HISTORY_SQL = (callerKey: string, now: string) => `
+    SELECT i.order_id, i.created_at, i.matter_type_code, i.street_id, i.community_id, i.grid_id,
+           i.screening_outcome, i.screening_reason, v.status, v.address
+      FROM order_intake i LEFT JOIN order_view v ON v.order_id = i.order_id
+     WHERE i.caller_key = ${callerKey} AND i.created_at > ${now} - interval '${HISTORY_DAYS * 24} hours'
+     ORDER BY i.created_at DESC LIMIT 200`;
+
 /**
  * The caller's recent orders (found by the caller key, never by the phone): open ones with their
  * written address for duplicate and follow-up comparison, all of them for the history rules.
@@ -108,26 +130,16 @@ export async function loadCallerContext(
   now: Date,
 ): Promise<IntakeContext> {
   if (!callerKey) return { openOrders: [], callerHistory: [] };
-  const rows: {
-    order_id: string;
-    created_at: Date;
-    matter_type_code: string | null;
-    street_id: string | null;
-    community_id: string | null;
-    grid_id: string | null;
-    screening_outcome: string | null;
-    screening_reason: string | null;
-    status: string | null;
-    address: string | null;
-  }[] = await em.query(
-    `SELECT i.order_id, i.created_at, i.matter_type_code, i.street_id, i.community_id, i.grid_id,
-            i.screening_outcome, i.screening_reason, v.status, v.address
-       FROM order_intake i LEFT JOIN order_view v ON v.order_id = i.order_id
-      WHERE i.caller_key = $1 AND i.created_at > $2
-      ORDER BY i.created_at DESC LIMIT 200`,
-    [callerKey, new Date(now.getTime() - HISTORY_DAYS * 86_400_000)],
-  );
-  const isOpen = (r: (typeof rows)[number]) =>
+  const rows: CallerHistoryRow[] = await em.query(CALLER_HISTORY_SQL('$1', '$2::timestamptz'), [
+    callerKey,
+    now,
+  ]);
+  return callerContextOf(rows);
+}
+
+/** The intake context from the caller's recent intakes (CALLER_HISTORY_SQL's rows). */
+export function callerContextOf(rows: CallerHistoryRow[]): IntakeContext {
+  const isOpen = (r: CallerHistoryRow) =>
     (r.screening_outcome ?? 'accept') === 'accept' && r.status !== 'closed';
   return {
     openOrders: rows.filter(isOpen).map((r) => ({
@@ -232,8 +244,16 @@ export async function screenAtIntake(
   callerKey: string,
   now: Date,
 ): Promise<IntakeScreening> {
+  return screenInContext(request, await loadCallerContext(em, callerKey, now), now);
+}
+
+/** Screening as screenAtIntake, with the caller's context already read. */
+export function screenInContext(
+  request: CreateOrderRequest,
+  context: IntakeContext,
+  now: Date,
+): IntakeScreening {
   const model = intakeModel();
-  const context = await loadCallerContext(em, callerKey, now);
   const s = suggest(model, request, context, now);
   const suggestion = decisionOf(s, model);
   const top = s.matter.candidates[0];

@@ -11,7 +11,13 @@ import {
   type PersonalDataCipher,
 } from '../../../personal-data/personal-data.cipher';
 import { PERSONAL_DATA, REFERENCE_DATA } from '../../../tokens';
-import { type IntakeScreening, screenAtIntake } from '../../intake-screening';
+import {
+  callerContextOf,
+  type IntakeScreening,
+  screenAtIntake,
+  screenInContext,
+} from '../../intake-screening';
+import { poolOf, readForIntake, recordIntake } from './intake-statements';
 import { OrderStarter } from '../../order-starter';
 import { orderWorkflowInput } from './order-workflow-input';
 import { requestHash } from './request-hash';
@@ -30,7 +36,7 @@ type Intake =
 
 /**
  * Intake (受理): screens the call, records the order number for the idempotency key, the
- * workflow input it decided and the encrypted caller in one transaction, and answers once that
+ * workflow input it decided and the encrypted caller in one statement, and answers once that
  * is committed — the call is durable when answered. The order's workflow (id = order number) is
  * started right after by the OrderStarter, off the request's path: within milliseconds when
  * Temporal keeps up, after the backlog when it does not, after an outage or an API restart by
@@ -61,64 +67,14 @@ export class SubmitOrder {
     const request = { ...original, content: redaction.text };
     const callerKey = this.personalData.callerKey(request.caller.phone);
 
-    const intake: Intake = await this.db.transaction(async (em) => {
-      const existing = await this.intakeOf(em, request.idempotencyKey);
-      if (existing) return { existing };
-      const screening = await screenAtIntake(em, this.ref, request, callerKey, new Date());
-      const inserted: { order_id: string; created_at: Date }[] = await em.query(
-        `INSERT INTO order_intake (idempotency_key, order_id, request_hash, caller_key, category, matter_type_code,
-                                   street_id, community_id, grid_id, screening_outcome, screening_reason)
-         VALUES ($1, 'HL' || to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || '-' || lpad(nextval('order_number_seq')::text, 7, '0'),
-                 $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING order_id, created_at`,
-        [
-          request.idempotencyKey,
-          hash,
-          callerKey,
-          request.category,
-          screening.matterTypeCode,
-          screening.place.streetId ?? null,
-          screening.place.communityId ?? null,
-          screening.place.gridId ?? null,
-          screening.applied.outcome,
-          screening.applied.outcome === 'rejected' ? screening.applied.reason : null,
-        ],
-      );
-      // A concurrent request with the same key won the race: answer as for a repeat.
-      if (inserted.length === 0)
-        return { existing: (await this.intakeOf(em, request.idempotencyKey))! };
-      const [{ order_id: orderId, created_at: receivedAt }] = inserted as [
-        { order_id: string; created_at: Date },
-      ];
-      const input: OrderWorkflowInput = {
-        ...orderWorkflowInput(orderId, request, callerKey, receivedAt, screening),
-        ...(origin.deputyItemId ? { deputyItemId: origin.deputyItemId } : {}),
-      };
-      // The decided input and the encrypted caller in one statement (one round trip).
-      await em.query(
-        `WITH decided AS (
-           UPDATE order_intake SET workflow_input = $1::jsonb WHERE idempotency_key = $2
-         )
-         INSERT INTO caller_contact (order_id, name_encrypted, phone_encrypted, phone_masked,
-                                     caller_key, content_encrypted)
-         VALUES ($3, $4, $5, $6, $7, $8)`,
-        [
-          JSON.stringify(input),
-          request.idempotencyKey,
-          orderId,
-          this.personalData.encrypt(request.caller.name, callerField(orderId, 'name')),
-          this.personalData.encrypt(request.caller.phone, callerField(orderId, 'phone')),
-          maskPhone(request.caller.phone),
-          callerKey,
-          redaction.found.length > 0
-            ? this.personalData.encrypt(original.content, callerField(orderId, 'content'))
-            : null,
-        ],
-      );
-      return { created: { orderId, input, screening } };
-    });
-
+    const intake: Intake = await this.record(
+      request,
+      original.content,
+      redaction,
+      callerKey,
+      hash,
+      origin,
+    );
     if ('existing' in intake) {
       const { existing } = intake;
       if (existing.requestHash !== hash) {
@@ -133,6 +89,61 @@ export class SubmitOrder {
     const { orderId, input, screening } = intake.created;
     await this.start(input);
     return { orderId, created: true, screening };
+  }
+
+  /**
+   * The intake row and the encrypted caller for a new key, in one read and one atomic write on
+   * the pool (intake-statements.ts); a seen key — or a twin that wrote first — is the existing order.
+   */
+  private async record(
+    request: CreateOrderRequest,
+    originalContent: string,
+    redaction: { found: readonly unknown[] },
+    callerKey: string,
+    hash: string,
+    origin: { deputyItemId?: string },
+  ): Promise<Intake> {
+    const pool = poolOf(this.db);
+    const read = await readForIntake(pool, request.idempotencyKey, callerKey);
+    const existing = async () => ({
+      existing: (await this.intakeOf(this.db.manager, request.idempotencyKey))!,
+    });
+    if (read.seenOrderId || !read.newOrderId) return existing();
+    const orderId = read.newOrderId;
+    const receivedAt = read.now;
+    const screening = screenInContext(request, callerContextOf(read.history), receivedAt);
+    const input: OrderWorkflowInput = {
+      ...orderWorkflowInput(orderId, request, callerKey, receivedAt, screening),
+      ...(origin.deputyItemId ? { deputyItemId: origin.deputyItemId } : {}),
+    };
+    const written = await recordIntake(pool, {
+      idempotencyKey: request.idempotencyKey,
+      orderId,
+      requestHash: hash,
+      callerKey,
+      category: request.category,
+      matterTypeCode: screening.matterTypeCode,
+      streetId: screening.place.streetId ?? null,
+      communityId: screening.place.communityId ?? null,
+      gridId: screening.place.gridId ?? null,
+      screeningOutcome: screening.applied.outcome,
+      screeningReason: screening.applied.outcome === 'rejected' ? screening.applied.reason : null,
+      workflowInput: input,
+      createdAt: receivedAt,
+      nameEncrypted: this.personalData.encrypt(request.caller.name, callerField(orderId, 'name')),
+      phoneEncrypted: this.personalData.encrypt(
+        request.caller.phone,
+        callerField(orderId, 'phone'),
+      ),
+      phoneMasked: maskPhone(request.caller.phone),
+      contentEncrypted:
+        redaction.found.length > 0
+          ? this.personalData.encrypt(originalContent, callerField(orderId, 'content'))
+          : null,
+    });
+    // A concurrent request with the same key won the race: answer as for a repeat.
+    if (!written) return existing();
+    return { created: { orderId, input, screening } };
   }
 
   /**
