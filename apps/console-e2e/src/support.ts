@@ -14,12 +14,25 @@ const ROLE_LABEL = {
 
 /** Picks an option of an Ant Design select found by its label, as a person would: open, click. */
 export async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+  const select = page.getByLabel(label, { exact: true });
+  // The select's own box, where the chosen option shows once taken.
+  const chosen = select
+    .locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]')
+    .locator('.ant-select-content-has-value, .ant-select-selection-item')
     .filter({ hasText: option })
-    .first()
-    .click();
+    .first();
+  // A click that lands while the dropdown is still opening can be lost on a fast machine:
+  // open and pick again until the select shows the option (as a person would look and retry).
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()))
+      await select.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click({ timeout: 2_000 });
+    await expect(chosen).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Signs in through the development picker (POST /dev/session). */
