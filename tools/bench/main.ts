@@ -22,12 +22,14 @@ import { type BenchStack, startBenchStack } from './bench-stack';
 import { startWorker } from '@hotline/worker';
 import os from 'node:os';
 import path from 'node:path';
+import { withCpuProfile } from './cpu-profile';
 import { driveIntake, type IntakeStep, rateLimitCost } from './intake';
 import { driveLifecycles, percentile } from './lifecycle-driver';
 import { offerLoad } from './offered-load';
 import { openOrders } from './open-orders';
 import { projectorModes } from './projector-modes';
 import { publisherLever } from './publisher-lever';
+import { publishCopies } from './copy-events';
 import { readSpeed } from './read-speed';
 import { machine, writeReport } from './report';
 import { type ServerTuning, startOwnServer, tuningFlags } from './temporal-server';
@@ -48,6 +50,10 @@ const INTAKE_TOKENS = arg('intake-tokens', 40);
 /** label=source tree,… : API processes measured one after the other (e.g. before=.data/before,after=.). */
 const INTAKE_APIS = text('intake-apis', 'deployed=.');
 const INTAKE_PROFILE = process.argv.includes('--intake-profile');
+/** A CPU profile of the rebuild alone: .data/bench/rebuild-<time>.cpuprofile. */
+const REBUILD_PROFILE = process.argv.includes('--rebuild-profile');
+/** The lifecycles' events published again this many times as other orders before the rebuild. */
+const REBUILD_COPIES = arg('rebuild-copies', 0);
 /** label=workflow bundle file,… (npm run bundle -- <file>, from each source tree). */
 const LIFECYCLE_BUNDLES = text('lifecycle-bundles', '');
 /** All the driver's calls come from 127.0.0.1: a call centre behind one address. */
@@ -456,13 +462,46 @@ async function main() {
 
       if (!SKIP.has('rebuild'))
         await section('rebuild', async () => {
+          if (REBUILD_COPIES > 0) {
+            // A burst for the live projector first (its catch-up rate), then the rebuild reads it all.
+            const before = lags.total;
+            const t0 = Date.now();
+            const published = await publishCopies(stack.kafka, stack.runId, REBUILD_COPIES);
+            const publishSeconds = (Date.now() - t0) / 1000;
+            log(`published ${published} copied events in ${publishSeconds.toFixed(1)} s …`);
+            const deadline = Date.now() + 600_000;
+            while (lags.total < before + published && Date.now() < deadline)
+              await new Promise((r) => setTimeout(r, 100));
+            const seconds = (Date.now() - t0) / 1000;
+            report.liveBurst = {
+              events: published,
+              applied: lags.total - before,
+              publishSeconds,
+              seconds,
+              eventsPerSecond: (lags.total - before) / Math.max(seconds, 0.001),
+              load1: Number(os.loadavg()[0]!.toFixed(2)),
+            };
+            log(
+              `  live projector: ${lags.total - before} of ${published} applied in ${seconds.toFixed(1)} s (${((lags.total - before) / seconds).toFixed(0)} events/s from the first publish); load ${os.loadavg()[0]!.toFixed(2)}`,
+            );
+          }
+          await lags.settle();
           log('rebuilding every read model from the topics …');
           const rebuildBar = new ProgressBar('rebuild');
-          const rebuild = await rebuildReadModels({
-            kafka: stack.kafka,
-            database: stack.database,
-            onProgress: (read, total) => rebuildBar.update(read, total),
-          });
+          const rebuildOnce = () =>
+            rebuildReadModels({
+              kafka: stack.kafka,
+              database: stack.database,
+              onProgress: (read, total) => rebuildBar.update(read, total),
+            });
+          const profileFile = path.resolve(
+            __dirname,
+            `../../.data/bench/rebuild-${Date.now().toString(36)}.cpuprofile`,
+          );
+          const rebuild = REBUILD_PROFILE
+            ? await withCpuProfile(profileFile, rebuildOnce)
+            : await rebuildOnce();
+          if (REBUILD_PROFILE) log(`  rebuild CPU profile: ${profileFile}`);
           rebuildBar.done(rebuild.events, rebuild.events);
           log('reading the topics with kafkajs alone …');
           const raw = await readSpeed(stack.kafka, 'raw');
@@ -472,11 +511,20 @@ async function main() {
             seconds: rebuild.seconds,
             eventsPerSecond: rebuild.eventsPerSecond,
             applyEventsPerSecond: rebuild.applyEventsPerSecond,
+            batches: rebuild.batches,
+            statementsPerEvent:
+              rebuild.statements === undefined
+                ? undefined
+                : rebuild.statements / Math.max(rebuild.events, 1),
             identicalToLive: rebuild.tables.every((t) => t.identical),
             different: rebuild.tables.filter((t) => !t.identical).map((t) => t.table),
             tables: Object.fromEntries(rebuild.tables.map((t) => [t.table, t.rebuilt.rows])),
             toRaw: rebuild.applyEventsPerSecond / raw.eventsPerSecond,
+            load1: Number(os.loadavg()[0]!.toFixed(2)),
           };
+          log(
+            `  rebuild ${rebuild.applyEventsPerSecond.toFixed(0)} events/s applying, raw read ${raw.eventsPerSecond.toFixed(0)} events/s (${((100 * rebuild.applyEventsPerSecond) / raw.eventsPerSecond).toFixed(0)} %); ${rebuild.events} events in ${rebuild.batches} batches, ${(rebuild.statements / Math.max(rebuild.events, 1)).toFixed(2)} statements/event; identical to live: ${rebuild.tables.every((t) => t.identical)}; load ${os.loadavg()[0]!.toFixed(2)}`,
+          );
           report.rawConsume = raw;
           report.validatedConsume = validated;
           log(

@@ -12,7 +12,7 @@ import { type DataSource } from 'typeorm';
 import { allProjections } from '../projections';
 import { classifyFailure } from '../runner/failures';
 import { ProjectionRunner } from '../runner/projection-runner';
-import { type Sql } from '../runner/sql';
+import { Sql } from '../runner/sql';
 import { inTransaction } from '../runner/transaction';
 import {
   cloneTables,
@@ -39,6 +39,9 @@ export interface RebuildReport {
   gaps: number;
   /** Events left out because a projection failed on them (dead-lettered live). */
   failed: number;
+  /** Transactions (one per fetched batch) and SQL statements in them, BEGIN/COMMIT aside. */
+  batches: number;
+  statements: number;
   /** The whole command, wall clock: cloning, reading, applying, catching up, swapping. */
   seconds: number;
   eventsPerSecond: number;
@@ -85,12 +88,15 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     const runner = new ProjectionRunner(
       allProjections(options.referenceData ?? sampleReferenceData()),
     );
-    const counts = { events: 0, invalid: 0, gaps: 0, failed: 0 };
+    const counts = { events: 0, invalid: 0, gaps: 0, failed: 0, batches: 0, statements: 0 };
     const shadowDb = shadow;
-    await reader.start((batch) =>
+    await reader.start(async (batch) => {
       // One transaction per fetched batch: each event is still applied whole, or not at all.
-      inTransaction(shadowDb, (sql) => applyBatch(sql, runner, batch, counts)),
-    );
+      const statements = Sql.statements;
+      await inTransaction(shadowDb, (sql) => applyBatch(sql, runner, batch, counts));
+      counts.batches += 1;
+      counts.statements += Sql.statements - statements;
+    });
     const progress = (target: Awaited<ReturnType<TopicReader['endOffsets']>>) => (read: number) =>
       options.onProgress?.(read, reader.count(target));
 

@@ -9,10 +9,13 @@ import { type PoolClient } from 'pg';
  */
 export class Sql {
   private static readonly names = new Map<string, string>();
+  /** Statements sent by every Sql of this process so far (the benchmark reports them per event). */
+  static statements = 0;
 
   constructor(private readonly client: PoolClient) {}
 
   async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    Sql.statements += 1;
     return (await this.client.query({ name: Sql.nameOf(text), text, values: params })).rows as T[];
   }
 
@@ -22,6 +25,7 @@ export class Sql {
 
   /** Runs a statement; returns how many rows it touched. */
   async exec(text: string, params: unknown[] = []): Promise<number> {
+    Sql.statements += 1;
     const result = await this.client.query({ name: Sql.nameOf(text), text, values: params });
     return result.rowCount ?? 0;
   }
