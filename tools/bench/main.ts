@@ -1,5 +1,7 @@
 // npm run bench [-- --orders 200 --concurrency 20 --intake-steps 5,10,20,40,80 --intake-seconds 5
 //                   --load-rate 50 --load-seconds 10 --open 0 --server shared|default|tuned --keep]
+// npm run bench -- --orders 100 --rebuild-copies 30 --skip intake,load,publisher,projector-lever [--rebuild-profile]
+//   (the rebuild against the raw read on the lifecycles' events and 30 copies of them)
 // npm run bench -- --levers [--lever-orders 30 --lever-list default,wal,sa-cache,eager,tuned]
 //   (the dev server's settings, one at a time, each on a server of the run's own)
 // npm run bench -- --open 100000 --open-minutes 40 --open-concurrency 64 --orders 50 --skip intake,lifecycles,load,rebuild,publisher
@@ -527,6 +529,7 @@ async function main() {
           );
           report.rawConsume = raw;
           report.validatedConsume = validated;
+          if (SKIP.has('projector-lever')) return;
           log(
             'the projector lever alone: the same events, one transaction per event, then per batch …',
           );
