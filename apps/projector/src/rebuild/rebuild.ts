@@ -31,6 +31,11 @@ export interface RebuildOptions {
   /** Keep the replaced tables in their `retired_*` schema (for inspection) instead of dropping them. */
   keepRetired?: boolean;
   log?: (line: string) => void;
+  /**
+   * Partitions applied at once (default 2, for a 2-core machine): while one batch waits on
+   * PostgreSQL the next is parsed and folded. 1 applies them one after the other.
+   */
+  concurrency?: number;
 }
 
 export interface RebuildReport {
@@ -70,6 +75,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     createKafka(options.kafka, log),
     [topics.orderEvents, topics.whistleEvents, topics.governanceEvents],
     `hotline-rebuild-${stamp}`,
+    options.concurrency ?? 2,
   );
   const schemas = { live: '', rebuilt: `rebuild_${stamp}`, retired: `retired_${stamp}` };
   try {
@@ -91,11 +97,27 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     const counts = { events: 0, invalid: 0, gaps: 0, failed: 0, batches: 0, statements: 0 };
     const shadowDb = shadow;
     await reader.start(async (batch) => {
-      // One transaction per fetched batch: each event is still applied whole, or not at all.
-      const statements = Sql.statements;
-      await inTransaction(shadowDb, (sql) => applyBatch(sql, runner, batch, counts));
-      counts.batches += 1;
-      counts.statements += Sql.statements - statements;
+      const { events, invalid } = parseBatch(batch);
+      // One transaction per fetched batch: each event is still applied whole, or not at all. Two
+      // partitions' batches may deadlock on a shared row (a unit's month): the one PostgreSQL
+      // picks is retried, as the live projector does.
+      for (let attempt = 1; ; attempt++) {
+        const statements = Sql.statements;
+        try {
+          const applied = await inTransaction(shadowDb, (sql) => applyEvents(sql, runner, events));
+          counts.events += batch.length;
+          counts.invalid += invalid;
+          counts.gaps += applied.gaps;
+          counts.failed += applied.failed;
+          counts.batches += 1;
+          counts.statements += Sql.statements - statements;
+          return;
+        } catch (err) {
+          if (classifyFailure(err) !== 'transient' || attempt >= 10) throw err;
+          log(`batch retried (${String(err)})`);
+          await new Promise((r) => setTimeout(r, 20 * attempt));
+        }
+      }
     });
     const progress = (target: Awaited<ReturnType<TopicReader['endOffsets']>>) => (read: number) =>
       options.onProgress?.(read, reader.count(target));
@@ -153,40 +175,44 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   }
 }
 
-/**
- * A fetched batch as the live projector applies one: the valid events in one runner batch (rows
- * read once, written with one statement per table), the invalid ones skipped — the live
- * consumer dead-lettered them.
- */
-async function applyBatch(
-  sql: Sql,
-  runner: ProjectionRunner,
-  batch: RawMessage[],
-  counts: { events: number; invalid: number; gaps: number; failed: number },
-): Promise<void> {
+/** The batch's messages parsed and validated, once; the invalid ones skipped (live dead-lettered them). */
+function parseBatch(batch: RawMessage[]): { events: EventEnvelope[]; invalid: number } {
   const events: EventEnvelope[] = [];
+  let invalid = 0;
   for (const message of batch) {
-    counts.events += 1;
     let raw: unknown;
     try {
       raw = JSON.parse(message.value?.toString('utf8') ?? '');
     } catch {
-      counts.invalid += 1;
+      invalid += 1;
       continue;
     }
     const checked = validateEvent(raw);
     if (!checked.ok) {
-      counts.invalid += 1;
+      invalid += 1;
       continue;
     }
     events.push(checked.event);
   }
+  return { events, invalid };
+}
+
+/**
+ * A fetched batch's events as the live projector applies them: one runner batch (rows read
+ * once, written with one statement per table).
+ */
+async function applyEvents(
+  sql: Sql,
+  runner: ProjectionRunner,
+  events: readonly EventEnvelope[],
+): Promise<{ gaps: number; failed: number }> {
+  const out = { gaps: 0, failed: 0 };
   // An event that fails in a projection (the live projector dead-lettered it) is left out, as
   // live: found by applying the batch's events one at a time behind savepoints.
   await sql.exec('SAVEPOINT rebuild_batch');
   try {
-    for (const result of await runner.applyBatch(events, sql)) counts.gaps += result.gaps.length;
-    return;
+    for (const result of await runner.applyBatch(events, sql)) out.gaps += result.gaps.length;
+    return out;
   } catch (err) {
     if (classifyFailure(err) === 'transient') throw err;
     await sql.exec('ROLLBACK TO SAVEPOINT rebuild_batch');
@@ -194,13 +220,14 @@ async function applyBatch(
   for (const event of events) {
     await sql.exec('SAVEPOINT rebuild_event');
     try {
-      counts.gaps += (await runner.apply(event, sql)).gaps.length;
+      out.gaps += (await runner.apply(event, sql)).gaps.length;
     } catch (err) {
       if (classifyFailure(err) === 'transient') throw err;
       await sql.exec('ROLLBACK TO SAVEPOINT rebuild_event');
-      counts.failed += 1;
+      out.failed += 1;
     }
   }
+  return out;
 }
 
 async function currentSchema(sql: Sql): Promise<string> {
