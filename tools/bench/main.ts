@@ -1,7 +1,8 @@
 // npm run bench [-- --orders 200 --concurrency 20 --intake-steps 5,10,20,40,80 --intake-seconds 5
 //                   --load-rate 50 --load-seconds 10 --open 0 --server shared|default|tuned --keep]
 // npm run bench -- --orders 100 --rebuild-copies 30 --skip intake,load,publisher,projector-lever [--rebuild-profile]
-//   (the rebuild against the raw read on the lifecycles' events and 30 copies of them)
+//   (the rebuild against the raw read on the lifecycles' events and 30 copies of them;
+//    --rebuild-concurrency N: partitions the rebuild applies at once)
 // npm run bench -- --levers [--lever-orders 30 --lever-list default,wal,sa-cache,eager,tuned]
 //   (the dev server's settings, one at a time, each on a server of the run's own)
 // npm run bench -- --open 100000 --open-minutes 40 --open-concurrency 64 --orders 50 --skip intake,lifecycles,load,rebuild,publisher
@@ -20,6 +21,7 @@ import { signToken } from '../../apps/api/src/auth/jwt';
 import { databaseStarterProbe, startApiProcess } from './api-process';
 import { ProgressBar } from '../../apps/projector/src/rebuild/progress-bar';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild';
+import { Sql } from '../../apps/projector/src/runner/sql';
 import { type BenchStack, startBenchStack } from './bench-stack';
 import { startWorker } from '@hotline/worker';
 import os from 'node:os';
@@ -56,6 +58,10 @@ const INTAKE_PROFILE = process.argv.includes('--intake-profile');
 const REBUILD_PROFILE = process.argv.includes('--rebuild-profile');
 /** The lifecycles' events published again this many times as other orders before the rebuild. */
 const REBUILD_COPIES = arg('rebuild-copies', 0);
+/** Partitions the rebuild applies at once (its default when not given). */
+const REBUILD_CONCURRENCY = process.argv.includes('--rebuild-concurrency')
+  ? arg('rebuild-concurrency', 1)
+  : undefined;
 /** label=workflow bundle file,… (npm run bundle -- <file>, from each source tree). */
 const LIFECYCLE_BUNDLES = text('lifecycle-bundles', '');
 /** All the driver's calls come from 127.0.0.1: a call centre behind one address. */
@@ -495,7 +501,9 @@ async function main() {
               kafka: stack.kafka,
               database: stack.database,
               onProgress: (read, total) => rebuildBar.update(read, total),
+              ...(REBUILD_CONCURRENCY ? { concurrency: REBUILD_CONCURRENCY } : {}),
             });
+          Sql.timings = new Map();
           const profileFile = path.resolve(
             __dirname,
             `../../.data/bench/rebuild-${Date.now().toString(36)}.cpuprofile`,
@@ -523,7 +531,16 @@ async function main() {
             tables: Object.fromEntries(rebuild.tables.map((t) => [t.table, t.rebuilt.rows])),
             toRaw: rebuild.applyEventsPerSecond / raw.eventsPerSecond,
             load1: Number(os.loadavg()[0]!.toFixed(2)),
+            // Waiting on each kind of statement, summed over the batches (they overlap when
+            // partitions are applied at once).
+            statementMs: Object.fromEntries(
+              [...(Sql.timings ?? new Map<string, { count: number; ms: number }>())]
+                .sort(([, a], [, b]) => b.ms - a.ms)
+                .slice(0, 15)
+                .map(([k, t]) => [k, { count: t.count, ms: Math.round(t.ms) }]),
+            ),
           };
+          Sql.timings = undefined;
           log(
             `  rebuild ${rebuild.applyEventsPerSecond.toFixed(0)} events/s applying, raw read ${raw.eventsPerSecond.toFixed(0)} events/s (${((100 * rebuild.applyEventsPerSecond) / raw.eventsPerSecond).toFixed(0)} %); ${rebuild.events} events in ${rebuild.batches} batches, ${(rebuild.statements / Math.max(rebuild.events, 1)).toFixed(2)} statements/event; identical to live: ${rebuild.tables.every((t) => t.identical)}; load ${os.loadavg()[0]!.toFixed(2)}`,
           );
