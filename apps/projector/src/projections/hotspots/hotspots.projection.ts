@@ -11,7 +11,7 @@ import {
   beijingDay,
   type GroupOrder,
   hotspotDetectedEvent,
-  hotspotWindowsTouching,
+  hotspotWindow,
   type HotspotWindow,
 } from './hotspot-windows';
 
@@ -43,8 +43,8 @@ const PENDING = 'hotspots:pending';
  *
  * A batch is written at its end: the remembered orders with one statement, the accepted ones
  * marked with one, each group's accepted orders read once, and the windows worked out in memory
- * order after order — as if each dispatch had been applied alone — then written with one
- * statement (a window first found in the batch is published with the dispatch that found it).
+ * dispatch after dispatch — as if each had been applied alone — then written with one statement
+ * (a window first found in the batch is published with the dispatch that found it).
  */
 export function hotspotsProjection(ref: ReferenceData): Projection {
   return {
@@ -105,6 +105,17 @@ async function remember(sql: Sql, rows: readonly OrderRow[]) {
      ON CONFLICT (order_id) DO NOTHING`,
     [JSON.stringify(rows)],
   );
+}
+
+/** `addDays`, remembered: a batch asks for the same few days thousands of times. */
+function memoDays(): (day: string, n: number) => string {
+  const memo = new Map<string, string>();
+  return (day, n) => {
+    const key = `${day} ${n}`;
+    let out = memo.get(key);
+    if (out === undefined) memo.set(key, (out = addDays(day, n)));
+    return out;
+  };
 }
 
 const groupKey = (r: { matter_type_code: string; community_id: string }) =>
@@ -179,37 +190,62 @@ async function accept(sql: Sql, ref: ReferenceData, dispatches: Map<string, Even
     list.push({ orderId: r.order_id, receivedAt: r.received_at, receivedDay: r.received_day });
   }
 
-  // Dispatch after dispatch, in the batch's order: the windows each one touches, with every
-  // order accepted so far — the same windows as applying the dispatches one at a time.
+  // Dispatch after dispatch, in the batch's order, with day counts: the windows each one touches
+  // (ending on its day or a later one within the window length on which the group has orders)
+  // and whether a window is then at the threshold — the first dispatch to bring a window there
+  // found it. A window's orders can only change by an order that touches it, so its row is
+  // worked out once, at the end, from every order the group then has.
+  const { minOrders } = ref.policy.hotspot;
+  const day = memoDays();
   const byId = new Map(accepted.map((a) => [a.order_id, a]));
-  const windows = new Map<
+  const state = new Map<
     string,
-    { window: HotspotWindow; streetId: string | null; cause: EventEnvelope }
+    { group: { matterTypeCode: string; communityId: string }; days: Map<string, number> }
   >();
+  const touched = new Map<string, { groupKey: string; end: string }>();
+  const firstFound = new Map<string, { streetId: string | null; cause: EventEnvelope }>();
   for (const [orderId, cause] of dispatches) {
     const a = byId.get(orderId);
     if (!a) continue;
-    const orders = known.get(groupKey(a)) ?? [];
-    known.set(groupKey(a), orders);
+    const key = groupKey(a);
+    let g = state.get(key);
+    if (!g) {
+      g = {
+        group: { matterTypeCode: a.matter_type_code, communityId: a.community_id },
+        days: new Map(),
+      };
+      for (const o of known.get(key) ?? [])
+        g.days.set(o.receivedDay, (g.days.get(o.receivedDay) ?? 0) + 1);
+      state.set(key, g);
+    }
+    const orders = known.get(key) ?? [];
+    known.set(key, orders);
     orders.push({
       orderId: a.order_id,
       receivedAt: new Date(a.received_at),
       receivedDay: a.received_day,
     });
-    const day = a.received_day;
-    const from = addDays(day, -span);
-    const to = addDays(day, span);
-    const around = orders.filter((o) => o.receivedDay >= from && o.receivedDay <= to);
-    const group = { matterTypeCode: a.matter_type_code, communityId: a.community_id };
-    for (const window of hotspotWindowsTouching(group, day, around, ref)) {
-      const first = windows.get(window.hotspotId);
-      // The first dispatch that found the window keeps it (street, cause); later ones in the
-      // batch bring its orders up to date.
-      windows.set(
-        window.hotspotId,
-        first ? { ...first, window } : { window, streetId: a.street_id, cause },
-      );
+    g.days.set(a.received_day, (g.days.get(a.received_day) ?? 0) + 1);
+    for (let i = 0; i <= span; i++) {
+      const end = day(a.received_day, i);
+      if (!g.days.has(end)) continue;
+      const id = `${a.matter_type_code}|${a.community_id}|${end}`;
+      touched.set(id, { groupKey: key, end });
+      if (firstFound.has(id)) continue;
+      let count = 0;
+      for (let j = 0; j <= span; j++) count += g.days.get(day(end, -j)) ?? 0;
+      if (count >= minOrders) firstFound.set(id, { streetId: a.street_id, cause });
     }
+  }
+  const windows = new Map<
+    string,
+    { window: HotspotWindow; streetId: string | null; cause: EventEnvelope }
+  >();
+  for (const [id, { groupKey: key, end }] of touched) {
+    const found = firstFound.get(id);
+    if (!found) continue;
+    const window = hotspotWindow(state.get(key)!.group, end, known.get(key)!, ref);
+    if (window) windows.set(id, { window, ...found });
   }
   if (windows.size === 0) return;
   const found = [...windows.values()].sort((x, y) =>
