@@ -1,6 +1,7 @@
 import { apiConfigFromEnv } from '../../api/src/api-config';
 import { type Role, signToken } from '../../api/src/auth/jwt';
 import { createApi, type RunningApi } from '../../api/src/bootstrap';
+import { TemporalCalls } from '../../api/src/infrastructure/temporal-calls';
 import {
   type ApplyOutcome,
   startProjector,
@@ -88,8 +89,12 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     },
   });
   const api = await createApi(apiConfigFromEnv(env));
+  // The tests' own client goes through TemporalCalls as the API's does: a call that failed (a
+  // terminate in a test's clean-up while a proxy is cut, say) leaves a gRPC retry timer, and the
+  // connection must close only once that timer has fired, not under it.
+  const calls = new TemporalCalls();
   const { client, connection }: { client: Client; connection: Connection } =
-    await connectTemporalClient(temporalConfigFromEnv(env));
+    await connectTemporalClient(temporalConfigFromEnv(env), { interceptors: calls.interceptors() });
 
   return {
     api,
@@ -121,11 +126,23 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
       });
     },
     async stop() {
-      await api.close();
-      await projector.stop();
-      await worker.stop();
-      await connection.close();
-      await isolation?.remove();
+      // Every part is stopped even when one fails to: a step that threw used to skip the rest,
+      // and a projector or worker left running (a Kafka consumer, a Temporal worker, a
+      // connection pool) kept the Jest process alive after the last test.
+      const failures: unknown[] = [];
+      for (const step of [
+        () => api.close(),
+        () => projector.stop(),
+        () => worker.stop(),
+        () => calls.close(connection, 2000),
+        async () => isolation?.remove(),
+      ])
+        await step().catch((err: unknown) => failures.push(err));
+      if (failures.length > 0)
+        throw new AggregateError(
+          failures,
+          `the test system did not stop cleanly (${failures.length} failure(s))`,
+        );
     },
   };
 }
