@@ -52,23 +52,30 @@ async function eventsOnTopic(
   const config = kafkaConfigFromEnv(system.env);
   const consumer = createKafka(config).consumer({ groupId: `crash-check-${randomUUID()}` });
   const found: EventEnvelope[] = [];
-  await consumer.connect();
-  await consumer.subscribe({
-    topic: eventTopics(config.topicPrefix).orderEvents,
-    fromBeginning: true,
-  });
-  const done = new Promise<void>((resolve) => {
-    void consumer.run({
-      eachMessage: async ({ message }) => {
-        if (message.key?.toString() !== orderId) return;
-        const event = JSON.parse(message.value!.toString()) as EventEnvelope;
-        found.push(event);
-        if (event.sequence === expectedLast) resolve();
-      },
+  // The 60 s bound is cleared once the last event is in: left running, it kept the Jest process
+  // alive for up to a minute after this file (a Timeout still there once the next file ended).
+  let bound: NodeJS.Timeout | undefined;
+  try {
+    await consumer.connect();
+    await consumer.subscribe({
+      topic: eventTopics(config.topicPrefix).orderEvents,
+      fromBeginning: true,
     });
-  });
-  await Promise.race([done, new Promise((r) => setTimeout(r, 60_000))]);
-  await consumer.disconnect();
+    const done = new Promise<void>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (message.key?.toString() !== orderId) return;
+          const event = JSON.parse(message.value!.toString()) as EventEnvelope;
+          found.push(event);
+          if (event.sequence === expectedLast) resolve();
+        },
+      });
+    });
+    await Promise.race([done, new Promise((r) => (bound = setTimeout(r, 60_000)))]);
+  } finally {
+    clearTimeout(bound);
+    await consumer.disconnect();
+  }
   return found;
 }
 
