@@ -45,6 +45,8 @@ const CONCURRENCY = arg('concurrency', 20);
 const INTAKE_STEPS = text('intake-steps', '5,10,20,40,80').split(',').map(Number);
 const INTAKE_SECONDS = arg('intake-seconds', 5);
 const INTAKE_TOKENS = arg('intake-tokens', 40);
+/** Seconds of unreported calls before the first step (JIT, connections). */
+const INTAKE_WARMUP = arg('intake-warmup', 3);
 /** label=source tree,… : API processes measured one after the other (e.g. before=.data/before,after=.). */
 const INTAKE_APIS = text('intake-apis', 'deployed=.');
 const INTAKE_PROFILE = process.argv.includes('--intake-profile');
@@ -245,6 +247,7 @@ async function main() {
           intakeSteps: INTAKE_STEPS,
           intakeSeconds: INTAKE_SECONDS,
           intakeTokens: INTAKE_TOKENS,
+          intakeWarmupSeconds: INTAKE_WARMUP,
           loadRate: LOAD_RATE,
           loadSeconds: LOAD_SECONDS,
           open: OPEN,
@@ -301,6 +304,7 @@ async function main() {
                   runId: `${stack.runId}${label.replace(/[^a-z0-9]/gi, '')}`,
                   starter: probe,
                   apiCpuMs: api.cpuMs,
+                  warmupSeconds: INTAKE_WARMUP,
                   onStep: (s) =>
                     log(
                       `  ${label} ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
