@@ -129,8 +129,9 @@ export async function startApiProcess(o: {
 
 /**
  * What the API's starter did, read from outside the process: accepted (the intake row's
- * created_at, the intake transaction's start) → marked started (workflow_started_at, set once
- * the start call returned, in batches) — an upper bound of accepted → running.
+ * created_at, the database's clock at the intake read) → started (workflow_started_at, the time
+ * the start call returned, written in batches every 200 ms); the backlog is the rows not marked
+ * yet, so it drains up to 200 ms after the last start.
  */
 export function databaseStarterProbe(
   databaseUrl: string,
