@@ -15,14 +15,14 @@ import { sampleReferenceData } from '@hotline/domain';
 import { databaseConfigFromEnv } from '@hotline/persistence';
 import type { OrderWorkflowInput } from '@hotline/workflows';
 import { signToken } from '../../apps/api/src/auth/jwt';
-import { databaseStarterProbe, startApiProcess } from './api-process';
+import { type ApiProcess, databaseStarterProbe, startApiProcess } from './api-process';
 import { ProgressBar } from '../../apps/projector/src/rebuild/progress-bar';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild';
 import { type BenchStack, startBenchStack } from './bench-stack';
 import { startWorker } from '@hotline/worker';
 import os from 'node:os';
 import path from 'node:path';
-import { driveIntake, type IntakeStep, rateLimitCost } from './intake';
+import { intakeStep, type IntakeStep, type IntakeTarget, rateLimitCost, warmUp } from './intake';
 import { driveLifecycles, percentile } from './lifecycle-driver';
 import { offerLoad } from './offered-load';
 import { openOrders } from './open-orders';
@@ -275,6 +275,20 @@ async function main() {
             return { label: label!, root: root!, env };
           });
           const runs: Record<string, unknown> = {};
+          // Every API process up at once, measured step by step in turn (the order reversed at
+          // every step: A B, B A, …), so that the machine's load — shared, and changing by the
+          // minute — falls on each alike. Between turns the previous turn's workflows run on
+          // until no event was projected for 3 s (at most 3 min): a step's few hundred new
+          // workflows otherwise take the CPU from the next step's intake.
+          const targets: {
+            label: string;
+            root: string;
+            env: Record<string, string>;
+            api: ApiProcess;
+            target: IntakeTarget;
+            steps: IntakeStep[];
+            done: boolean;
+          }[] = [];
           try {
             for (const { label, root, env } of apis) {
               const api = await startApiProcess({
@@ -291,52 +305,56 @@ async function main() {
               const tokens = Array.from({ length: INTAKE_TOKENS }, (_, i) =>
                 signToken({ sub: `bench-operator-${i}`, role: 'operator' }, api.authSecret, 3600),
               );
-              log(
-                `intake (${label}, API process from ${root}): POST /orders, ${INTAKE_TOKENS} operator tokens, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s …`,
-              );
-              let steps: IntakeStep[];
-              try {
-                steps = await driveIntake({
-                  apiUrl: api.url,
-                  tokens,
-                  steps: INTAKE_STEPS,
-                  seconds: INTAKE_SECONDS,
-                  runId: `${stack.runId}${label.replace(/[^a-z0-9]/gi, '')}`,
-                  starter: probe,
-                  apiCpuMs: api.cpuMs,
-                  warmupSeconds: INTAKE_WARMUP,
-                  onStep: (s) =>
-                    log(
-                      `  ${label} ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
-                        (Object.keys(s.refused).length
-                          ? `, refused ${JSON.stringify(s.refused)}`
-                          : '') +
-                        (s.workflowStart
-                          ? `; workflow started p50 ${s.workflowStart.p50Ms} ms, p99 ${s.workflowStart.p99Ms} ms after acceptance, backlog ${s.workflowStart.backlogAtEnd} drained in ${s.workflowStart.drainMs} ms`
-                          : '') +
-                        `; API CPU ${s.apiCpuMsPerCall} ms/call, bench process ${s.benchCpuMsPerCall} ms/call; load ${s.load1}`,
-                    ),
-                });
-              } finally {
-                await api.stop();
-              }
-              runs[label] = {
-                root,
-                env,
-                steps,
-                bestUnderOneSecondP99:
-                  steps
-                    .filter((s) => (s.p99Ms ?? Infinity) < 1000)
-                    .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0] ?? null,
-                ...(api.profileDir ? { cpuProfileDir: api.profileDir } : {}),
-                log: api.logPath,
+              const target: IntakeTarget = {
+                apiUrl: api.url,
+                tokens,
+                seconds: INTAKE_SECONDS,
+                runId: `${stack.runId}${label.replace(/[^a-z0-9]/gi, '')}`,
+                starter: probe,
+                apiCpuMs: api.cpuMs,
               };
-              log('waiting for the intake orders to be dispatched and projected …');
-              await lags.settle();
+              targets.push({ label, root, env, api, target, steps: [], done: false });
+            }
+            log(
+              `intake (${targets.map((t) => `${t.label} from ${t.root}`).join(', ')}): POST /orders, ${INTAKE_TOKENS} operator tokens, ${INTAKE_WARMUP} s warm-up, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s, each API in turn …`,
+            );
+            for (const t of targets) await warmUp(t.target, INTAKE_STEPS[0] ?? 10, INTAKE_WARMUP);
+            await lags.settle();
+            for (const [k, concurrency] of INTAKE_STEPS.entries()) {
+              const turn = k % 2 === 0 ? targets : [...targets].reverse();
+              for (const t of turn.filter((x) => !x.done)) {
+                const s = await intakeStep(t.target, concurrency);
+                t.steps.push(s);
+                log(
+                  `  ${t.label} ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
+                    (Object.keys(s.refused).length
+                      ? `, refused ${JSON.stringify(s.refused)}`
+                      : '') +
+                    (s.workflowStart
+                      ? `; workflow started p50 ${s.workflowStart.p50Ms} ms, p99 ${s.workflowStart.p99Ms} ms after acceptance, backlog ${s.workflowStart.backlogAtEnd} drained in ${s.workflowStart.drainMs} ms`
+                      : '') +
+                    `; API CPU ${s.apiCpuMsPerCall} ms/call, bench process ${s.benchCpuMsPerCall} ms/call; load ${s.load1}`,
+                );
+                if ((s.p99Ms ?? 0) > 1000) t.done = true;
+                await lags.settle();
+              }
             }
           } finally {
+            for (const t of targets) await t.api.stop();
             await probe.close();
           }
+          for (const t of targets)
+            runs[t.label] = {
+              root: t.root,
+              env: t.env,
+              steps: t.steps,
+              bestUnderOneSecondP99:
+                t.steps
+                  .filter((s) => (s.p99Ms ?? Infinity) < 1000)
+                  .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0] ?? null,
+              ...(t.api.profileDir ? { cpuProfileDir: t.api.profileDir } : {}),
+              log: t.api.logPath,
+            };
           const last = runs[apis[apis.length - 1]!.label] as { steps: IntakeStep[] };
           report.intake = {
             steps: last.steps,
@@ -351,7 +369,7 @@ async function main() {
               ...rateLimitCost(),
             },
             durability:
-              "The API in a process of its own (NODE_ENV=production, request logging at info into a file); the driver, worker and projector in the bench process. POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: the intake row's created_at → workflow_started_at (marked after the start returned: an upper bound of accepted → running), and how long the step's backlog took to drain after its last answer.",
+              "Each API in a process of its own (NODE_ENV=production, request logging at info into a file); the driver, worker and projector in the bench process. POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches, each with the time its start returned); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: the intake row's created_at (the database's clock at the intake read) → workflow_started_at (the API's clock when the start call returned: the workflow runs from then), and how long the step's backlog took to drain after its last answer. Several APIs (--intake-apis) are up at once and measured step by step in turn, the order reversed at every step; between turns the bench waits until no event was projected for 3 s (at most 3 min).",
           };
           log('waiting for the intake orders to be dispatched and projected …');
           await lags.settle();
