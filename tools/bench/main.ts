@@ -45,6 +45,8 @@ const CONCURRENCY = arg('concurrency', 20);
 const INTAKE_STEPS = text('intake-steps', '5,10,20,40,80').split(',').map(Number);
 const INTAKE_SECONDS = arg('intake-seconds', 5);
 const INTAKE_TOKENS = arg('intake-tokens', 40);
+/** Longest wait, in seconds, for the previous turn's workflows to be projected before a turn. */
+const INTAKE_SETTLE = arg('intake-settle', 180);
 /** Seconds of unreported calls before the first step (JIT, connections). */
 const INTAKE_WARMUP = arg('intake-warmup', 3);
 /** label=source tree,… : API processes measured one after the other (e.g. before=.data/before,after=.). */
@@ -248,6 +250,7 @@ async function main() {
           intakeSeconds: INTAKE_SECONDS,
           intakeTokens: INTAKE_TOKENS,
           intakeWarmupSeconds: INTAKE_WARMUP,
+          intakeSettleSeconds: INTAKE_SETTLE,
           loadRate: LOAD_RATE,
           loadSeconds: LOAD_SECONDS,
           open: OPEN,
@@ -319,7 +322,7 @@ async function main() {
               `intake (${targets.map((t) => `${t.label} from ${t.root}`).join(', ')}): POST /orders, ${INTAKE_TOKENS} operator tokens, ${INTAKE_WARMUP} s warm-up, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s, each API in turn …`,
             );
             for (const t of targets) await warmUp(t.target, INTAKE_STEPS[0] ?? 10, INTAKE_WARMUP);
-            await lags.settle();
+            await lags.settle(3000, INTAKE_SETTLE * 1000);
             for (const [k, concurrency] of INTAKE_STEPS.entries()) {
               const turn = k % 2 === 0 ? targets : [...targets].reverse();
               for (const t of turn.filter((x) => !x.done)) {
@@ -336,7 +339,11 @@ async function main() {
                     `; API CPU ${s.apiCpuMsPerCall} ms/call, bench process ${s.benchCpuMsPerCall} ms/call; load ${s.load1}`,
                 );
                 if ((s.p99Ms ?? 0) > 1000) t.done = true;
-                await lags.settle();
+                const quiet = Date.now();
+                await lags.settle(3000, INTAKE_SETTLE * 1000);
+                log(
+                  `    (workflows of the turn projected, or ${INTAKE_SETTLE} s passed: ${Date.now() - quiet} ms)`,
+                );
               }
             }
           } finally {
@@ -369,7 +376,7 @@ async function main() {
               ...rateLimitCost(),
             },
             durability:
-              "Each API in a process of its own (NODE_ENV=production, request logging at info into a file); the driver, worker and projector in the bench process. POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches, each with the time its start returned); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: the intake row's created_at (the database's clock at the intake read) → workflow_started_at (the API's clock when the start call returned: the workflow runs from then), and how long the step's backlog took to drain after its last answer. Several APIs (--intake-apis) are up at once and measured step by step in turn, the order reversed at every step; between turns the bench waits until no event was projected for 3 s (at most 3 min).",
+              "Each API in a process of its own (NODE_ENV=production, request logging at info into a file); the driver, worker and projector in the bench process. POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches, each with the time its start returned); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: the intake row's created_at (the database's clock at the intake read) → workflow_started_at (the API's clock when the start call returned: the workflow runs from then), and how long the step's backlog took to drain after its last answer. Several APIs (--intake-apis) are up at once and measured step by step in turn, the order reversed at every step; between turns the bench waits until no event was projected for 3 s (at most --intake-settle seconds, settings.intakeSettleSeconds).",
           };
           log('waiting for the intake orders to be dispatched and projected …');
           await lags.settle();
