@@ -275,19 +275,30 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /** Accepted orders older than `olderThanMs` whose workflow is not marked started. */
+  /**
+   * Accepted orders older than `olderThanMs` whose workflow is not marked started. Their numbers
+   * first, and the inputs only of those this process is not starting already: under a burst the
+   * unstarted rows are this process's own backlog, read every sweep.
+   */
   private async sweep(olderThanMs: number): Promise<void> {
     if (this.sweeping || this.closed) return;
     this.sweeping = true;
     try {
-      const rows: { order_id: string; workflow_input: OrderWorkflowInput }[] = await this.db.query(
-        `SELECT order_id, workflow_input FROM order_intake
+      const unstarted: { order_id: string }[] = await this.db.query(
+        `SELECT order_id FROM order_intake
           WHERE workflow_started_at IS NULL AND workflow_input IS NOT NULL
             AND created_at < now() - make_interval(secs => $1::double precision / 1000)
-          ORDER BY created_at LIMIT 2000`,
+          ORDER BY created_at LIMIT 20000`,
         [olderThanMs],
       );
-      const found = rows.filter((r) => !this.pending.has(r.order_id));
+      const ids = unstarted.map((r) => r.order_id).filter((id) => !this.pending.has(id));
+      if (ids.length === 0) return;
+      const found: { order_id: string; workflow_input: OrderWorkflowInput }[] = await this.db.query(
+        `SELECT order_id, workflow_input FROM order_intake
+          WHERE order_id = ANY($1::text[]) AND workflow_started_at IS NULL
+          ORDER BY created_at`,
+        [ids.slice(0, 2000)],
+      );
       if (found.length === 0) return;
       this.counts.swept += found.length;
       this.logger.warn(
