@@ -298,6 +298,10 @@ async function main() {
                 env: {
                   ...stack.apiEnv,
                   API_RATE_LIMIT_PER_IP_PER_MINUTE: String(INTAKE_IP_LIMIT),
+                  // The APIs share the database and none of them dies here: the periodic sweep
+                  // for orders a dead instance left unstarted would only start the other APIs'
+                  // backlog twice (and, in the API taking calls, reread its own). Once at start-up.
+                  API_INTAKE_SWEEP_MS: '600000',
                   ...env,
                 },
                 root,
@@ -376,7 +380,7 @@ async function main() {
               ...rateLimitCost(),
             },
             durability:
-              "Each API in a process of its own (NODE_ENV=production, request logging at info into a file); the driver, worker and projector in the bench process. POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches, each with the time its start returned); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: the intake row's created_at (the database's clock at the intake read) → workflow_started_at (the API's clock when the start call returned: the workflow runs from then), and how long the step's backlog took to drain after its last answer. Several APIs (--intake-apis) are up at once and measured step by step in turn, the order reversed at every step; between turns the bench waits until no event was projected for 3 s (at most --intake-settle seconds, settings.intakeSettleSeconds).",
+              "Each API in a process of its own (NODE_ENV=production, request logging at info into a file); the driver, worker and projector in the bench process. POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches, each with the time its start returned); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: the intake row's created_at (the database's clock at the intake read) → workflow_started_at (the API's clock when the start call returned: the workflow runs from then), and how long the step's backlog took to drain after its last answer. Several APIs (--intake-apis) are up at once (API_INTAKE_SWEEP_MS=600000: no API sweeps another's backlog) and measured step by step in turn, the order reversed at every step; between turns the bench waits until no event was projected for 3 s (at most --intake-settle seconds, settings.intakeSettleSeconds).",
           };
           log('waiting for the intake orders to be dispatched and projected …');
           await lags.settle();
