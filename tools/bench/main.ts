@@ -67,6 +67,16 @@ const EVENTS_PER_ORDER = 7;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
+/** An error with its causes ("Workflow Update failed: … ← the workflow's own refusal"). */
+function describeError(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e !== undefined && parts.length < 5;) {
+    parts.push(e instanceof Error ? e.message : String(e));
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(' ← ');
+}
+
 /** Night-time construction noise, spread over every community of the sample district's streets. */
 function noiseOrders(prefix: string) {
   const ref = sampleReferenceData();
@@ -261,7 +271,7 @@ async function main() {
         try {
           await work();
         } catch (err) {
-          report[`${name}Error`] = err instanceof Error ? err.message : String(err);
+          report[`${name}Error`] = describeError(err);
           log(`${name} failed: ${String(report[`${name}Error`])}`);
         }
         await writeReport(report as never); // what is measured so far survives a later failure
