@@ -301,6 +301,7 @@ async function main() {
             target: IntakeTarget;
             steps: IntakeStep[];
             done: boolean;
+            metrics?: Record<string, number>;
           }[] = [];
           try {
             for (const { label, root, env } of apis) {
@@ -363,7 +364,11 @@ async function main() {
               }
             }
           } finally {
-            for (const t of targets) await t.api.stop();
+            for (const t of targets) {
+              t.metrics = await t.api.intakeMetrics();
+              log(`  ${t.label} /metrics: ${JSON.stringify(t.metrics)}`);
+              await t.api.stop();
+            }
             await probe.close();
           }
           for (const t of targets)
@@ -376,6 +381,8 @@ async function main() {
                   .filter((s) => (s.p99Ms ?? Infinity) < 1000)
                   .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0] ?? null,
               ...(t.api.profileDir ? { cpuProfileDir: t.api.profileDir } : {}),
+              // Its starts by outcome and group commit, from its /metrics at the end.
+              apiMetrics: t.metrics ?? {},
               log: t.api.logPath,
             };
           const last = runs[apis[apis.length - 1]!.label] as { steps: IntakeStep[] };
