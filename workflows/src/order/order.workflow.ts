@@ -25,9 +25,13 @@ import {
 import {
   CommandLoop,
   defineActions,
+  inLane,
   LOCAL_LOOKUP_OPTIONS,
+  LOCAL_PUBLISH_OPTIONS,
+  LocalLane,
   LOOKUP_OPTIONS,
   type LoopCarry,
+  publishInLane,
 } from '../shared/command-loop';
 import { deputyItemNotifier } from '../shared/deputy-link';
 import { whistleConcludedSignal } from '../shared/whistle-link';
@@ -39,6 +43,9 @@ type OrderLookups = OrderActivities & Pick<WhistleActivities, 'checkWhistleScope
 const activities = proxyActivities<OrderLookups>(LOOKUP_OPTIONS);
 /** The same pure lookups of reference data as local activities: no round trip through the server. */
 const localLookups = proxyLocalActivities<OrderLookups>(LOCAL_LOOKUP_OPTIONS);
+/** Events published by a local activity: no activity task, and no workflow task after each. */
+const localEvents =
+  proxyLocalActivities<Pick<OrderLookups, 'publishEvents'>>(LOCAL_PUBLISH_OPTIONS);
 
 const actions = defineActions<OrderCommand, OrderState>('orderState', ORDER_COMMAND_TYPES);
 export const orderStateQuery = actions.query;
@@ -58,13 +65,17 @@ export async function hotlineOrderWorkflow(
   // Three-level dispatch (市级直派 / 区级) for orders whose intake says who took the call.
   const input = cityDispatch(received);
   // Decided once, at the start, so recorded histories keep what they did (see the patch ids).
-  const lookups = patched(LOOKUPS_LOCAL) ? localLookups : activities;
+  const lookupsLocal = patched(LOOKUPS_LOCAL);
   const receivedAtOnce = patched(RECEIVED_AT_ONCE);
+  // Lookups and publishes as local activities, one at a time through one lane (see LocalLane).
+  const lane = lookupsLocal && patched(PUBLISH_IN_LANE) ? new LocalLane() : undefined;
+  const lookups = lane ? inLane(lane, localLookups) : lookupsLocal ? localLookups : activities;
+  const events = lane ? publishInLane(lane, localEvents) : activities;
   const loop = new CommandLoop(
     {
       aggregateType: 'order',
       aggregateId: input.orderId,
-      events: activities,
+      events,
       notReady: () =>
         new OrderActionRefused(
           'wrong_state',
@@ -223,6 +234,15 @@ const NOW_AT_ARRIVAL = 'order-now-at-arrival';
 const LOOKUPS_LOCAL = 'order-lookups-local';
 /** OrderReceived recorded (and published) before the policy lookup, not behind it. */
 const RECEIVED_AT_ONCE = 'order-received-at-once';
+/**
+ * Events published by a local activity, and every local activity (lookups and publishes) one at a
+ * time through one lane (histories before: a publishEvents activity each time). Local activities
+ * in flight together resolved in completion order on the first run and in marker order on replay:
+ * a publish that failed while the dispatch lookups ran put its retry timer before an upsert on one
+ * and after it on the other (a fresh worker could not replay such an order). Still at least once
+ * and in order: the outbox publishes one batch after the other; the projector drops repeats.
+ */
+const PUBLISH_IN_LANE = 'order-publish-in-lane';
 
 /**
  * Three-level dispatch: who took the call (the city's 12345 centre or a district centre) travels
