@@ -84,13 +84,14 @@ describe('replay of recorded workflow histories', () => {
           for (const [file, workflowId] of Object.entries(await scenario(h)))
             if (recording(`v2-${file}`)) await writeHistory(h, `v2-${file}`, workflowId);
         }
-        // `v3-`: orders publishing by local activity, every local activity through one lane
-        // (patch order-publish-in-lane), with a run whose publishes fail and are retried.
-        for (const [name, scenario] of Object.entries(ORDER_SCENARIOS))
-          if (recording(`v3-order-${name}`))
-            await writeHistory(h, `v3-order-${name}`, await scenario(h));
-        if (recording('v3-order-stream-down'))
-          await writeHistory(h, 'v3-order-stream-down', await streamDown(h));
+        // `v3-` (recorded with order-publish-in-lane, kept as recorded) and `v4-` (today's code:
+        // order-current-2026-11, one patch for all): orders publishing by local activity, every
+        // local activity through one lane, with a run whose publishes fail and are retried.
+        for (const generation of ['v3', 'v4'])
+          for (const [name, scenario] of Object.entries({ ...ORDER_SCENARIOS, streamDown })) {
+            const file = `${generation}-order-${name === 'streamDown' ? 'stream-down' : name}`;
+            if (recording(file)) await writeHistory(h, file, await scenario(h));
+          }
         for (const [name, scenario] of Object.entries(ADMISSION_SCENARIOS))
           if (recording(`v2-admission-${name}`))
             await writeHistory(h, `v2-admission-${name}`, await scenario(h));
@@ -158,6 +159,9 @@ describe('replay of recorded workflow histories', () => {
         // Publishing by local activity through one lane, with failed publishes retried.
         'v3-order-lifecycle.history.pb',
         'v3-order-stream-down.history.pb',
+        'v4-order-lifecycle.history.pb',
+        'v4-order-stream-down.history.pb',
+        'v4-order-city-dispatch.history.pb',
       ]),
     );
     const workflowBundle = await bundleWorkflowCode({

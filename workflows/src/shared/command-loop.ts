@@ -134,6 +134,14 @@ export const LOOP_PATCHES = {
   oneTimer: 'loop-one-deadline-timer',
 } as const;
 
+/** Every LoopFeature on. */
+export const ALL_LOOP_FEATURES: LoopFeatures = {
+  answerOnRecord: true,
+  slimAnswers: true,
+  continueAsNew: true,
+  oneTimer: true,
+};
+
 /** Events in one run's history past which a long-running process continues as new. */
 export const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
 
@@ -284,8 +292,10 @@ export class CommandLoop<
     private readonly process: Process<S, C, E, N, X, T>,
     initial: S,
     carried?: LoopCarry<S>,
+    /** Every feature on, without asking each patch (a workflow that decided so by a patch of its own). */
+    features?: LoopFeatures,
   ) {
-    this.features = {
+    this.features = features ?? {
       answerOnRecord: patched(LOOP_PATCHES.answerOnRecord),
       slimAnswers: patched(LOOP_PATCHES.slimAnswers),
       continueAsNew: patched(LOOP_PATCHES.continueAsNew),
