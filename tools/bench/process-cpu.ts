@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * CPU time (user + system, ms) used so far by the stack's servers — every process in the group
  * of the pid `docker/native/stack.mjs` recorded (started detached, so each server leads its own
- * group) — and by this process (driver, workers, projector). On a machine others share, a
+ * group) or child of it — and by this process (driver, workers, projector). On a machine others share, a
  * section's CPU per lifecycle says more than its wall-clock rate: it is what the work costs,
  * whoever else runs.
  */
@@ -26,7 +26,7 @@ function groupOf(pidsDir: string, name: string): number | undefined {
   }
 }
 
-/** utime + stime in ms of each process group asked for (stat(5): pgrp, utime, stime). */
+/** utime + stime in ms of each process group asked for, with its leader's children (stat(5)). */
 function cpuByGroup(groups: number[]): Map<number, number> {
   const out = new Map<number, number>(groups.map((g) => [g, 0]));
   for (const entry of readdirSync('/proc')) {
@@ -38,7 +38,8 @@ function cpuByGroup(groups: number[]): Map<number, number> {
       continue; // gone meanwhile
     }
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const group = Number(fields[2]);
+    // Its group, or its parent's: PostgreSQL's backends each lead a session of their own.
+    const group = out.has(Number(fields[2])) ? Number(fields[2]) : Number(fields[1]);
     if (!out.has(group)) continue;
     // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
     out.set(group, out.get(group)! + (Number(fields[11]) + Number(fields[12])) * 10);
