@@ -63,8 +63,10 @@ async function lifecycle(o: DriveOptions, i: number): Promise<void> {
     resolve: 'resolved',
     recordCallback: 'closed',
   };
-  // Under load an update call may pass its RPC deadline while the update still lands: ask
-  // the order where it stands and try again only if it did not move.
+  // Under load an update call may pass its RPC deadline while the update still lands, or be
+  // refused while a timed-out workflow task waits for its next attempt (FAILED_PRECONDITION, the
+  // API's 503): ask the order where it stands and try again, after a growing pause, only if it
+  // did not move — as a unit's client would.
   const act = async (action: string, command: object): Promise<unknown> => {
     for (let tries = 0; ; tries++) {
       try {
@@ -72,7 +74,8 @@ async function lifecycle(o: DriveOptions, i: number): Promise<void> {
       } catch (err) {
         const s = await handle.query<{ status: string }>('orderState').catch(() => undefined);
         if (s?.status === after[action]) return s;
-        if (tries >= 5) throw err;
+        if (tries >= 8) throw err;
+        await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** tries, 10_000)));
       }
     }
   };

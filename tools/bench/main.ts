@@ -1,5 +1,8 @@
 // npm run bench [-- --orders 200 --concurrency 20 --intake-steps 5,10,20,40,80 --intake-seconds 5
 //                   --load-rate 50 --load-seconds 10 --open 0 --server shared|default|tuned --keep]
+// npm run bench -- --orders 100 --rebuild-copies 30 --skip intake,load,publisher,projector-lever [--rebuild-profile]
+//   (the rebuild against the raw read on the lifecycles' events and 30 copies of them;
+//    --rebuild-concurrency N: partitions the rebuild applies at once)
 // npm run bench -- --levers [--lever-orders 30 --lever-list default,wal,sa-cache,eager,tuned]
 //   (the dev server's settings, one at a time, each on a server of the run's own)
 // npm run bench -- --open 100000 --open-minutes 40 --open-concurrency 64 --orders 50 --skip intake,lifecycles,load,rebuild,publisher
@@ -18,10 +21,12 @@ import { signToken } from '../../apps/api/src/auth/jwt';
 import { databaseStarterProbe, startApiProcess } from './api-process';
 import { ProgressBar } from '../../apps/projector/src/rebuild/progress-bar';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild';
+import { Sql } from '../../apps/projector/src/runner/sql';
 import { type BenchStack, startBenchStack } from './bench-stack';
 import { startWorker } from '@hotline/worker';
 import os from 'node:os';
 import path from 'node:path';
+import { withCpuProfile } from './cpu-profile';
 import { driveIntake, type IntakeStep, rateLimitCost } from './intake';
 import { driveLifecycles, percentile } from './lifecycle-driver';
 import { offerLoad } from './offered-load';
@@ -29,6 +34,7 @@ import { openOrders } from './open-orders';
 import { projectorModes } from './projector-modes';
 import { cpuPer, cpuSnapshot } from './process-cpu';
 import { publisherLever } from './publisher-lever';
+import { publishCopies } from './copy-events';
 import { readSpeed } from './read-speed';
 import { machine, writeReport } from './report';
 import { type ServerTuning, startOwnServer, tuningFlags } from './temporal-server';
@@ -49,6 +55,14 @@ const INTAKE_TOKENS = arg('intake-tokens', 40);
 /** label=source tree,… : API processes measured one after the other (e.g. before=.data/before,after=.). */
 const INTAKE_APIS = text('intake-apis', 'deployed=.');
 const INTAKE_PROFILE = process.argv.includes('--intake-profile');
+/** A CPU profile of the rebuild alone: .data/bench/rebuild-<time>.cpuprofile. */
+const REBUILD_PROFILE = process.argv.includes('--rebuild-profile');
+/** The lifecycles' events published again this many times as other orders before the rebuild. */
+const REBUILD_COPIES = arg('rebuild-copies', 0);
+/** Partitions the rebuild applies at once (its default when not given). */
+const REBUILD_CONCURRENCY = process.argv.includes('--rebuild-concurrency')
+  ? arg('rebuild-concurrency', 1)
+  : undefined;
 /** label=workflow bundle file,… (npm run bundle -- <file>, from each source tree). */
 const LIFECYCLE_BUNDLES = text('lifecycle-bundles', '');
 /** All the driver's calls come from 127.0.0.1: a call centre behind one address. */
@@ -63,6 +77,16 @@ const OWN_SERVER_PORT = 7245;
 const EVENTS_PER_ORDER = 7;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/** An error with its causes ("Workflow Update failed: … ← the workflow's own refusal"). */
+function describeError(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e !== undefined && parts.length < 5;) {
+    parts.push(e instanceof Error ? e.message : String(e));
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join(' ← ');
+}
 
 /** Night-time construction noise, spread over every community of the sample district's streets. */
 function noiseOrders(prefix: string) {
@@ -256,7 +280,7 @@ async function main() {
         try {
           await work();
         } catch (err) {
-          report[`${name}Error`] = err instanceof Error ? err.message : String(err);
+          report[`${name}Error`] = describeError(err);
           log(`${name} failed: ${String(report[`${name}Error`])}`);
         }
         await writeReport(report as never); // what is measured so far survives a later failure
@@ -464,13 +488,48 @@ async function main() {
 
       if (!SKIP.has('rebuild'))
         await section('rebuild', async () => {
+          if (REBUILD_COPIES > 0) {
+            // A burst for the live projector first (its catch-up rate), then the rebuild reads it all.
+            const before = lags.total;
+            const t0 = Date.now();
+            const published = await publishCopies(stack.kafka, stack.runId, REBUILD_COPIES);
+            const publishSeconds = (Date.now() - t0) / 1000;
+            log(`published ${published} copied events in ${publishSeconds.toFixed(1)} s …`);
+            const deadline = Date.now() + 600_000;
+            while (lags.total < before + published && Date.now() < deadline)
+              await new Promise((r) => setTimeout(r, 100));
+            const seconds = (Date.now() - t0) / 1000;
+            report.liveBurst = {
+              events: published,
+              applied: lags.total - before,
+              publishSeconds,
+              seconds,
+              eventsPerSecond: (lags.total - before) / Math.max(seconds, 0.001),
+              load1: Number(os.loadavg()[0]!.toFixed(2)),
+            };
+            log(
+              `  live projector: ${lags.total - before} of ${published} applied in ${seconds.toFixed(1)} s (${((lags.total - before) / seconds).toFixed(0)} events/s from the first publish); load ${os.loadavg()[0]!.toFixed(2)}`,
+            );
+          }
+          await lags.settle();
           log('rebuilding every read model from the topics …');
           const rebuildBar = new ProgressBar('rebuild');
-          const rebuild = await rebuildReadModels({
-            kafka: stack.kafka,
-            database: stack.database,
-            onProgress: (read, total) => rebuildBar.update(read, total),
-          });
+          const rebuildOnce = () =>
+            rebuildReadModels({
+              kafka: stack.kafka,
+              database: stack.database,
+              onProgress: (read, total) => rebuildBar.update(read, total),
+              ...(REBUILD_CONCURRENCY ? { concurrency: REBUILD_CONCURRENCY } : {}),
+            });
+          Sql.timings = new Map();
+          const profileFile = path.resolve(
+            __dirname,
+            `../../.data/bench/rebuild-${Date.now().toString(36)}.cpuprofile`,
+          );
+          const rebuild = REBUILD_PROFILE
+            ? await withCpuProfile(profileFile, rebuildOnce)
+            : await rebuildOnce();
+          if (REBUILD_PROFILE) log(`  rebuild CPU profile: ${profileFile}`);
           rebuildBar.done(rebuild.events, rebuild.events);
           log('reading the topics with kafkajs alone …');
           const raw = await readSpeed(stack.kafka, 'raw');
@@ -480,13 +539,32 @@ async function main() {
             seconds: rebuild.seconds,
             eventsPerSecond: rebuild.eventsPerSecond,
             applyEventsPerSecond: rebuild.applyEventsPerSecond,
+            batches: rebuild.batches,
+            statementsPerEvent:
+              rebuild.statements === undefined
+                ? undefined
+                : rebuild.statements / Math.max(rebuild.events, 1),
             identicalToLive: rebuild.tables.every((t) => t.identical),
             different: rebuild.tables.filter((t) => !t.identical).map((t) => t.table),
             tables: Object.fromEntries(rebuild.tables.map((t) => [t.table, t.rebuilt.rows])),
             toRaw: rebuild.applyEventsPerSecond / raw.eventsPerSecond,
+            load1: Number(os.loadavg()[0]!.toFixed(2)),
+            // Waiting on each kind of statement, summed over the batches (they overlap when
+            // partitions are applied at once).
+            statementMs: Object.fromEntries(
+              [...(Sql.timings ?? new Map<string, { count: number; ms: number }>())]
+                .sort(([, a], [, b]) => b.ms - a.ms)
+                .slice(0, 15)
+                .map(([k, t]) => [k, { count: t.count, ms: Math.round(t.ms) }]),
+            ),
           };
+          Sql.timings = undefined;
+          log(
+            `  rebuild ${rebuild.applyEventsPerSecond.toFixed(0)} events/s applying, raw read ${raw.eventsPerSecond.toFixed(0)} events/s (${((100 * rebuild.applyEventsPerSecond) / raw.eventsPerSecond).toFixed(0)} %); ${rebuild.events} events in ${rebuild.batches} batches, ${(rebuild.statements / Math.max(rebuild.events, 1)).toFixed(2)} statements/event; identical to live: ${rebuild.tables.every((t) => t.identical)}; load ${os.loadavg()[0]!.toFixed(2)}`,
+          );
           report.rawConsume = raw;
           report.validatedConsume = validated;
+          if (SKIP.has('projector-lever')) return;
           log(
             'the projector lever alone: the same events, one transaction per event, then per batch …',
           );

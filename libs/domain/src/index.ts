@@ -96,21 +96,11 @@ export { whistleReportDeadline, type WhistleReportDeadline } from './sla/whistle
 export { callbackWindow, type CallbackWindow } from './sla/callback';
 
 // Filter
-export { filterOrder } from './filter/filter-order';
-export { matchKnowledge, type KnowledgeMatch } from './filter/knowledge';
 export { samePlace } from './filter/duplicates';
-export type {
-  CallerHistoryEntry,
-  FilterContext,
-  FilterDecision,
-  IncomingOrder,
-  OpenOrderSummary,
-  OrderPlace,
-} from './filter/types';
+export type { CallerHistoryEntry, FilterDecision, OrderPlace } from './filter/types';
 
 // Routing
 export { routeOrder } from './routing/route-order';
-export { classifyMatter, type MatterSuggestion } from './routing/classify-matter';
 export {
   canReturnOrder,
   type ReturnCheck,

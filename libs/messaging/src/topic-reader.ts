@@ -22,15 +22,20 @@ export class TopicReader {
   private positions: TopicOffsets = {};
   private lows: TopicOffsets = {};
   private frozen = false;
-  private inFlight: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown;
   /** When the first batch arrived (ms since epoch): reading speed is measured from here. */
   firstBatchAt?: number;
 
+  /**
+   * `concurrency`: batches of different partitions handled at once (one per partition at a
+   * time, in offset order within it): while one waits on its database, the next is parsed.
+   */
   constructor(
     private readonly kafka: Kafka,
     private readonly topics: readonly string[],
     private readonly groupId: string,
+    private readonly concurrency = 1,
   ) {
     this.consumer = kafka.consumer({
       groupId,
@@ -62,6 +67,7 @@ export class TopicReader {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.topics], fromBeginning: true });
     await this.consumer.run({
+      partitionsConsumedConcurrently: this.concurrency,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
         if (this.frozen || batch.messages.length === 0) return;
@@ -78,10 +84,12 @@ export class TopicReader {
             ),
           })),
         );
-        this.inFlight = run.then(
+        const settled = run.then(
           () => undefined,
           () => undefined,
         );
+        this.inFlight.add(settled);
+        void settled.then(() => this.inFlight.delete(settled));
         try {
           await run;
         } catch (err) {
@@ -107,16 +115,16 @@ export class TopicReader {
     }
   }
 
-  /** Stops handing out batches and waits for the one being handled. */
+  /** Stops handing out batches and waits for those being handled. */
   async freeze(): Promise<void> {
     this.frozen = true;
     this.consumer.pause(this.topics.map((topic) => ({ topic })));
-    await this.inFlight;
+    await Promise.all([...this.inFlight]);
   }
 
   async stop(): Promise<void> {
     this.frozen = true;
-    await this.inFlight;
+    await Promise.all([...this.inFlight]);
     await this.consumer.disconnect();
     const admin = this.kafka.admin();
     await admin.connect();

@@ -1,5 +1,6 @@
 import { dayRangePeriod, type LedgerPeriod, monthPeriod } from '@hotline/domain';
 import { z } from 'zod';
+import { monthField } from '../common/month-field';
 
 const unitId = z.string().trim().min(1).max(64).describe('承办单位, e.g. XHJD or CGZF');
 
@@ -7,11 +8,7 @@ const unitId = z.string().trim().min(1).max(64).describe('承办单位, e.g. XHJ
 export const createLedgerRequest = z
   .object({
     unitId,
-    month: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM')
-      .optional()
-      .describe('统计月份, e.g. 2026-11'),
+    month: monthField.optional().describe('统计月份, e.g. 2026-11'),
     from: z.iso.date().optional().describe('On demand: first day (YYYY-MM-DD, Beijing)'),
     to: z.iso.date().optional().describe('On demand: last day, inclusive'),
   })

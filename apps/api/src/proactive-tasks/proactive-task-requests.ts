@@ -1,5 +1,6 @@
 import { PROACTIVE_TASK_STATUSES } from '@hotline/contracts';
 import { z } from 'zod';
+import { monthField } from '../common/month-field';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const unitId = z.string().trim().min(1).max(64);
@@ -16,10 +17,7 @@ export const startProactiveTaskSchema = z.object({
     }),
     z.object({
       kind: z.literal('monthly_topic'),
-      month: z
-        .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM')
-        .describe('月份'),
+      month: monthField.describe('月份'),
       matterTypeCode: text(32).describe('当月候选题目中的事项'),
       streetId: unitId.optional().describe('只治理一个街道时填写'),
     }),

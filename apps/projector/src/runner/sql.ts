@@ -9,11 +9,18 @@ import { type PoolClient } from 'pg';
  */
 export class Sql {
   private static readonly names = new Map<string, string>();
+  /** Statements sent by every Sql of this process so far (the benchmark reports them per event). */
+  static statements = 0;
+  /**
+   * When set (the benchmark), the time spent waiting on each statement, by its first words: where
+   * a batch's database time goes.
+   */
+  static timings?: Map<string, { count: number; ms: number }>;
 
   constructor(private readonly client: PoolClient) {}
 
   async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.client.query({ name: Sql.nameOf(text), text, values: params })).rows as T[];
+    return (await this.query(text, params)).rows as T[];
   }
 
   async maybeOne<T>(text: string, params: unknown[] = []): Promise<T | undefined> {
@@ -22,8 +29,21 @@ export class Sql {
 
   /** Runs a statement; returns how many rows it touched. */
   async exec(text: string, params: unknown[] = []): Promise<number> {
+    return (await this.query(text, params)).rowCount ?? 0;
+  }
+
+  private async query(text: string, params: unknown[]) {
+    Sql.statements += 1;
+    const started = Sql.timings ? performance.now() : 0;
     const result = await this.client.query({ name: Sql.nameOf(text), text, values: params });
-    return result.rowCount ?? 0;
+    if (Sql.timings) {
+      const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
+      const t = Sql.timings.get(key) ?? { count: 0, ms: 0 };
+      Sql.timings.set(key, t);
+      t.count += 1;
+      t.ms += performance.now() - started;
+    }
+    return result;
   }
 
   private static nameOf(text: string): string {

@@ -1,35 +1,7 @@
-import { DAY_MS } from '../calendar/shanghai-time';
 import { resolvePlace } from '../reference/place';
 import type { ReferenceData } from '../reference/types';
 import { normalizeText } from '../shared/keywords';
-import type { IncomingOrder, OpenOrderSummary, OrderPlace } from './types';
-
-/**
- * The caller's most recent open order on the same matter at the same place, received within the
- * duplicate window (7 × 24 h by default) before this one.
- */
-export function findDuplicate(
-  order: IncomingOrder,
-  matterTypeCode: string | null,
-  openOrders: readonly OpenOrderSummary[],
-  ref: ReferenceData,
-): OpenOrderSummary | null {
-  const place = order.place;
-  if (!matterTypeCode || !place) return null;
-  const windowMs = ref.policy.duplicate.windowDays * DAY_MS;
-  const candidates = openOrders.filter((open) => {
-    const age = order.receivedAt.getTime() - open.receivedAt.getTime();
-    return (
-      open.callerKey === order.callerKey &&
-      open.matterTypeCode === matterTypeCode &&
-      age >= 0 &&
-      age <= windowMs &&
-      open.place !== null &&
-      samePlace(open.place, place, ref)
-    );
-  });
-  return candidates.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())[0] ?? null;
-}
+import type { OrderPlace } from './types';
 
 /**
  * Same place, compared at the finest level both sides know: grid, then community; with only a

@@ -1,28 +1,9 @@
 import type { PlaceRef } from '../reference/place';
-import type { KnowledgeEntry, RejectReason, RequestCategory } from '../reference/types';
+import type { KnowledgeEntry, RejectReason } from '../reference/types';
 
 export interface OrderPlace extends PlaceRef {
   /** Free-text address as the caller gave it. */
   readonly address?: string | null;
-}
-
-/** What the filter looks at. Caller identity is a pseudonymous key, never a name or phone. */
-export interface IncomingOrder {
-  readonly callerKey: string;
-  readonly category: RequestCategory;
-  readonly content: string;
-  readonly place?: OrderPlace | null;
-  /** As recorded by the operator; when absent the filter classifies the content. */
-  readonly matterTypeCode?: string | null;
-  readonly receivedAt: Date;
-}
-
-export interface OpenOrderSummary {
-  readonly orderId: string;
-  readonly callerKey: string;
-  readonly matterTypeCode: string | null;
-  readonly place: OrderPlace | null;
-  readonly receivedAt: Date;
 }
 
 /** How an earlier contact of the same caller ended. */
@@ -33,12 +14,6 @@ export interface CallerHistoryEntry {
   readonly outcome: 'open' | 'resolved' | 'rejected' | 'merged' | 'answered' | 'terminated';
   /** Why it was rejected or terminated (终止办理), if it was. */
   readonly reason?: RejectReason | null;
-}
-
-export interface FilterContext {
-  /** Open orders of the caller (others are ignored). */
-  readonly openOrders: readonly OpenOrderSummary[];
-  readonly callerHistory: readonly CallerHistoryEntry[];
 }
 
 /** The filter's suggestion (过滤网), always with the words that justify it. */

@@ -3,8 +3,8 @@
  * expects: the filter's verdict and, for accepted orders, the matter and the dispatch.
  * Used by the table test; not exported from the library.
  */
-import type { FilterContext, IncomingOrder, OrderPlace } from '../filter/types';
-import type { RejectReason } from '../reference/types';
+import type { CallerHistoryEntry, OrderPlace } from '../filter/types';
+import type { RejectReason, RequestCategory } from '../reference/types';
 
 export const NOW = new Date('2026-11-23T10:00:00+08:00');
 const HOUR = 3_600_000;
@@ -18,27 +18,59 @@ export type Expected =
       readonly assisting: readonly string[];
       /** Role of the grid person returned by routing (null when no grid is known). */
       readonly gridRole?: string | null;
-      readonly riskToLife?: boolean;
+      /**
+       * Handled as an emergency (紧急): risk to life or property, e.g. gas, a collapse, someone
+       * trapped, a burst main, self-harm words (docs/domain.md, time limits).
+       */
+      readonly emergency?: boolean;
+      /**
+       * A matter intake may rank first instead, with the same evidence (a village road's potholes:
+       * 道路破损 or 农村人居环境); the expected one must still be offered for the operator to pick.
+       */
+      readonly confusableWith?: string;
     }
   | { readonly filter: 'reject'; readonly reason: RejectReason; readonly ruleId: string }
   | { readonly filter: 'merge'; readonly into: string }
   | { readonly filter: 'answerDirectly'; readonly entry: string };
 
+/** A call as the operator records it: the caller by pseudonymous key, never by phone. */
+export interface SampleCall {
+  readonly callerKey: string;
+  readonly category: RequestCategory;
+  readonly content: string;
+  readonly place: OrderPlace | null;
+  /** As recorded by the operator; when absent intake suggests one from the content. */
+  readonly matterTypeCode: string | null;
+  readonly receivedAt: Date;
+}
+
+/** What is on record at the call: open orders (of any caller) and the caller's history. */
+export interface SampleContext {
+  readonly openOrders: readonly {
+    readonly orderId: string;
+    readonly callerKey: string;
+    readonly matterTypeCode: string | null;
+    readonly place: OrderPlace | null;
+    readonly receivedAt: Date;
+  }[];
+  readonly callerHistory: readonly CallerHistoryEntry[];
+}
+
 export interface SampleOrder {
-  readonly order: IncomingOrder;
-  readonly context: FilterContext;
+  readonly order: SampleCall;
+  readonly context: SampleContext;
   readonly expected: Expected;
 }
 
 const grid = (gridId: string): OrderPlace => ({ gridId });
-const noContext: FilterContext = { openOrders: [], callerHistory: [] };
+const noContext: SampleContext = { openOrders: [], callerHistory: [] };
 
 function sample(
-  category: IncomingOrder['category'],
+  category: RequestCategory,
   content: string,
   place: OrderPlace | null,
   expected: Expected,
-  extra: { matterTypeCode?: string; context?: FilterContext; receivedAt?: Date } = {},
+  extra: { matterTypeCode?: string; context?: SampleContext; receivedAt?: Date } = {},
 ): SampleOrder {
   return {
     order: {
@@ -58,7 +90,7 @@ const accept = (
   matter: string,
   lead: string,
   assisting: readonly string[],
-  more: { gridRole?: string | null; riskToLife?: boolean } = {},
+  more: { gridRole?: string | null; emergency?: boolean; confusableWith?: string } = {},
 ): Expected => ({ filter: 'accept', matter, lead, assisting, ...more });
 const reject = (reason: RejectReason, ruleId: string): Expected => ({
   filter: 'reject',
@@ -158,7 +190,7 @@ export const SAMPLE_ORDERS: readonly SampleOrder[] = [
     'help',
     '石岭村村内道路坑坑洼洼，下雨天没法走',
     grid('SMX-04-1'),
-    accept('MS-030', 'SMX', ['NYNCJ'], { gridRole: '专职网格员' }),
+    accept('MS-030', 'SMX', ['NYNCJ'], { gridRole: '专职网格员', confusableWith: 'CG-007' }),
   ),
   // Accepted and dispatched: the street only assists, the lead department leads (主办 + 属地协办)
   sample(
@@ -177,7 +209,7 @@ export const SAMPLE_ORDERS: readonly SampleOrder[] = [
     'help',
     '湖畔园社区北门路面塌陷了，出现一个一米多宽的大坑',
     grid('XHJD-03-1'),
-    accept('CG-008', 'CGW', ['XHJD', 'PSJT', 'ZLS', 'JGZD', 'YJJ']),
+    accept('CG-008', 'CGW', ['XHJD', 'PSJT', 'ZLS', 'JGZD', 'YJJ'], { emergency: true }),
   ),
   sample(
     'help',
@@ -219,7 +251,7 @@ export const SAMPLE_ORDERS: readonly SampleOrder[] = [
     'help',
     '锦绣家园东门外马路上水管爆裂，水冒得很高，路面都淹了',
     grid('CPJD-03-1'),
-    accept('MS-007', 'ZLS', ['CPJD', 'CGW', 'JGZD']),
+    accept('MS-007', 'ZLS', ['CPJD', 'CGW', 'JGZD'], { emergency: true }),
   ),
   sample(
     'help',
@@ -231,7 +263,7 @@ export const SAMPLE_ORDERS: readonly SampleOrder[] = [
     'help',
     '桥东社区3号楼有位老人被困电梯里快半小时了',
     grid('FQJD-03-2'),
-    accept('SQ-006', 'XFZD', ['FQJD', 'SJJ']),
+    accept('SQ-006', 'XFZD', ['FQJD', 'SJJ'], { emergency: true }),
   ),
   sample(
     'complaint',
@@ -243,7 +275,7 @@ export const SAMPLE_ORDERS: readonly SampleOrder[] = [
     'report',
     '河西里5号楼楼道里闻到很浓的燃气味，怀疑燃气泄漏',
     grid('LHJD-03-1'),
-    accept('PA-005', 'RQJT', ['LHJD', 'XFZD', 'CGW']),
+    accept('PA-005', 'RQJT', ['LHJD', 'XFZD', 'CGW'], { emergency: true }),
   ),
   sample(
     'report',
@@ -331,7 +363,7 @@ export const SAMPLE_ORDERS: readonly SampleOrder[] = [
     'help',
     '房子漏水半年没人管，再不解决我就跳楼',
     grid('XHJD-02-2'),
-    accept('SQ-007', 'XHJD', ['ZJW'], { riskToLife: true }),
+    accept('SQ-007', 'XHJD', ['ZJW'], { emergency: true }),
     { matterTypeCode: 'SQ-007' },
   ),
   // Same matter and place as an open order, but another caller: not a duplicate

@@ -1,5 +1,5 @@
-import { shanghaiMonth } from '@hotline/domain';
 import { z } from 'zod';
+import { monthOrThisMonth } from '../../common/month-field';
 
 const id = (what: string) =>
   z
@@ -11,12 +11,7 @@ const id = (what: string) =>
 
 /** GET /views/enforcement-powers/usage: how each devolved power is used, per street, in a month. */
 export const powerUsageQuery = z.object({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM，例如 2026-11')
-    .optional()
-    .transform((m) => m ?? shanghaiMonth(new Date()))
-    .describe('YYYY-MM, Beijing time; default: this month'),
+  month: monthOrThisMonth,
   district: id('区').optional().describe('区 (district id, e.g. LS)'),
   street: id('街乡').optional().describe('街道/乡镇 (street unit id, e.g. LS-JMJD)'),
   power: id('职权编号').optional().describe('执法职权 (power id, e.g. ZF-CG-001)'),

@@ -1,12 +1,6 @@
-import { shanghaiMonth } from '@hotline/domain';
 import { z } from 'zod';
+import { monthOrThisMonth as withDefaultMonth } from '../../common/month-field';
 import { pageQuery } from '../shared/list-query';
-
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month like 2026-11')
-  .describe('YYYY-MM, Beijing time; default: this month');
-const withDefaultMonth = month.optional().transform((m) => m ?? shanghaiMonth(new Date()));
 
 export const RANKING_GROUPS = ['streets', 'townships', 'departments', 'enterprises'] as const;
 

@@ -53,25 +53,36 @@ export function hotspotWindowsTouching(
   const ends = [...new Set(orders.map((o) => o.receivedDay))]
     .filter((d) => d >= day && d <= lastEnd)
     .sort();
-  const windows: HotspotWindow[] = [];
-  for (const end of ends) {
-    const start = addDays(end, -(windowDays - 1));
-    const inWindow = orders.filter((o) => o.receivedDay >= start && o.receivedDay <= end);
-    const [hotspot] = findHotspots(
-      inWindow.map((o) => ({ ...group, orderId: o.orderId, receivedAt: o.receivedAt })),
-      endOfBeijingDay(end),
-      ref,
-    );
-    if (!hotspot) continue;
-    windows.push({
-      hotspotId: `${group.matterTypeCode}|${group.communityId}|${end}`,
-      ...group,
-      windowStart: start,
-      windowEnd: end,
-      orderIds: [...hotspot.orderIds].sort(),
-    });
-  }
-  return windows;
+  return ends
+    .map((end) => hotspotWindow(group, end, orders, ref))
+    .filter((w): w is HotspotWindow => w !== null);
+}
+
+/**
+ * The window ending on `end`, when libs/domain finds a hotspot in it (null otherwise). `orders`
+ * must hold the group's accepted orders received within the window (others are left out).
+ */
+export function hotspotWindow(
+  group: { matterTypeCode: string; communityId: string },
+  end: string,
+  orders: readonly GroupOrder[],
+  ref: ReferenceData,
+): HotspotWindow | null {
+  const start = addDays(end, -(ref.policy.hotspot.windowDays - 1));
+  const inWindow = orders.filter((o) => o.receivedDay >= start && o.receivedDay <= end);
+  const [hotspot] = findHotspots(
+    inWindow.map((o) => ({ ...group, orderId: o.orderId, receivedAt: o.receivedAt })),
+    endOfBeijingDay(end),
+    ref,
+  );
+  if (!hotspot) return null;
+  return {
+    hotspotId: `${group.matterTypeCode}|${group.communityId}|${end}`,
+    ...group,
+    windowStart: start,
+    windowEnd: end,
+    orderIds: [...hotspot.orderIds].sort(),
+  };
 }
 
 /** The HotspotDetected event of a window: the same id, sequence and type however often derived. */

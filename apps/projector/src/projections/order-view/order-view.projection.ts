@@ -36,7 +36,9 @@ export const orderViewProjection: Projection = {
     const ids = [...new Set(events.map((e) => e.aggregateId))].filter(
       (id) => !rows.current.has(id),
     );
-    for (const [id, snapshot] of await loadOrderSnapshots(sql, ids)) rows.current.set(id, snapshot);
+    const found = new Map(await loadOrderSnapshots(sql, ids));
+    // An order not in the view yet is known to have no row: its events read nothing more.
+    for (const id of ids) rows.current.set(id, found.get(id) ?? null);
   },
   async apply(event: EventEnvelope, { sql, shared, batch }: ProjectionContext) {
     const rows = rowsOf(batch);

@@ -40,8 +40,8 @@ interface PendingRecord {
  * `unit_score_record` and `unit_month_score`: each closed order's outcome for its lead unit, and
  * the unit's month. The month's counts are added to, once per new record (as libs/domain counts
  * that one record), and its rates and composite worked out by libs/domain from the summed counts
- * — the same figures as recounting the whole month, without reading it. A batch adds each
- * (unit, month) once, in key order.
+ * — the same figures as recounting the whole month, without reading it. A batch adds to all
+ * its (unit, month) rows with one statement, in key order, and sets their rates with another.
  */
 export function unitScoresProjection(ref: ReferenceData): Projection {
   return {
@@ -97,44 +97,65 @@ export function unitScoresProjection(ref: ReferenceData): Projection {
         deltas.set(key, d);
         COUNTS.forEach((c, i) => (d.counts[i]! += one.counts[c]));
       }
-      for (const key of [...deltas.keys()].sort()) {
-        const d = deltas.get(key)!;
-        await addToMonth(sql, ref, d.unitId, d.month, d.counts);
-      }
+      await addToMonths(
+        sql,
+        ref,
+        [...deltas.keys()].sort().map((key) => deltas.get(key)!),
+      );
     },
   };
 }
 
-async function addToMonth(
+/**
+ * Adds the deltas to their months (in key order: concurrent partitions lock the rows in the
+ * same order) and sets each month's rates and composite from its new counts: two statements.
+ */
+async function addToMonths(
   sql: BatchContext['sql'],
   ref: ReferenceData,
-  unitId: string,
-  month: string,
-  delta: number[],
+  deltas: readonly { unitId: string; month: string; counts: number[] }[],
 ) {
-  const unit = ref.index.units.get(unitId);
-  const [row] = await sql.rows<Record<string, number>>(
+  if (deltas.length === 0) return;
+  const rows = deltas.map((d) => {
+    const unit = ref.index.units.get(d.unitId);
+    return {
+      month: d.month,
+      unit_id: d.unitId,
+      ranking_group: unit ? RANKING_GROUP_OF[unit.kind] : null,
+      ...Object.fromEntries(COUNT_COLUMNS.map((c, i) => [c, d.counts[i]])),
+    };
+  });
+  const totals = await sql.rows<Record<string, number> & { month: string; unit_id: string }>(
     `INSERT INTO unit_month_score (month, unit_id, ranking_group, ${COUNT_COLUMNS.join(', ')})
-     VALUES ($1, $2, $3, ${COUNT_COLUMNS.map((_, i) => `$${i + 4}`).join(', ')})
+     SELECT month, unit_id, ranking_group, ${COUNT_COLUMNS.join(', ')}
+       FROM json_populate_recordset(NULL::unit_month_score, $1::json)
      ON CONFLICT (month, unit_id) DO UPDATE SET ranking_group = EXCLUDED.ranking_group,
        ${COUNT_COLUMNS.map((c) => `${c} = unit_month_score.${c} + EXCLUDED.${c}`).join(', ')}
-     RETURNING ${COUNT_COLUMNS.join(', ')}`,
-    [month, unitId, unit ? RANKING_GROUP_OF[unit.kind] : null, ...delta],
+     RETURNING month, unit_id, ${COUNT_COLUMNS.join(', ')}`,
+    [JSON.stringify(rows)],
   );
-  const counts = Object.fromEntries(
-    COUNTS.map((c) => [c, row![column(c)]!]),
-  ) as unknown as ScoreCounts;
-  const score = unitMonthScoreFromCounts(unitId, month, counts, ref.policy);
+  const scores = totals.map((row) => {
+    const counts = Object.fromEntries(
+      COUNTS.map((c) => [c, row[column(c)]!]),
+    ) as unknown as ScoreCounts;
+    const score = unitMonthScoreFromCounts(row.unit_id, row.month, counts, ref.policy);
+    return {
+      month: row.month,
+      unit_id: row.unit_id,
+      response_rate: score.responseRate,
+      resolution_rate: score.resolutionRate,
+      satisfaction_rate: score.satisfactionRate,
+      composite: score.composite,
+    };
+  });
   await sql.exec(
-    `UPDATE unit_month_score SET response_rate = $3, resolution_rate = $4, satisfaction_rate = $5,
-       composite = $6 WHERE month = $1 AND unit_id = $2`,
-    [
-      month,
-      unitId,
-      score.responseRate,
-      score.resolutionRate,
-      score.satisfactionRate,
-      score.composite,
-    ],
+    `UPDATE unit_month_score u SET response_rate = v.response_rate,
+       resolution_rate = v.resolution_rate, satisfaction_rate = v.satisfaction_rate,
+       composite = v.composite
+      FROM json_to_recordset($1::json) AS v(month text, unit_id text,
+        response_rate double precision, resolution_rate double precision,
+        satisfaction_rate double precision, composite double precision)
+     WHERE u.month = v.month AND u.unit_id = v.unit_id`,
+    [JSON.stringify(scores)],
   );
 }

@@ -56,9 +56,10 @@ function fromRow<T>(row: Record<string, unknown>, columns: Record<string, string
   return out as T;
 }
 
+/** Any number of rows in one statement: the rows as one JSON array, typed by the table. */
 const upsert = (table: string, columns: string[], keys: string[]) =>
   `INSERT INTO ${table} (${columns.join(', ')})
-   VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+   SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)
    ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${columns
      .filter((c) => !keys.includes(c))
      .map((c) => `${c} = EXCLUDED.${c}`)
@@ -72,40 +73,62 @@ const UPSERT_DEPARTMENT = upsert('whistle_department', DEPARTMENT_COLUMNS, [
   'department_id',
 ]);
 
-export async function loadWhistle(sql: Sql, whistleId: string): Promise<WhistleSnapshot | null> {
-  const board = await sql.maybeOne<Record<string, unknown>>(
-    `SELECT ${Object.values(BOARD).join(', ')} FROM whistle_board WHERE whistle_id = $1`,
-    [whistleId],
+/** The whistles' rows as snapshots, by whistle id (two statements, whatever their number). */
+export async function loadWhistles(
+  sql: Sql,
+  whistleIds: readonly string[],
+): Promise<Map<string, WhistleSnapshot>> {
+  const out = new Map<string, WhistleSnapshot>();
+  if (whistleIds.length === 0) return out;
+  const boards = await sql.rows<Record<string, unknown>>(
+    `SELECT ${Object.values(BOARD).join(', ')} FROM whistle_board
+      WHERE whistle_id = ANY($1::text[])`,
+    [whistleIds],
   );
-  if (!board) return null;
+  if (boards.length === 0) return out;
   const departments = await sql.rows<Record<string, unknown>>(
-    `SELECT ${Object.values(DEPARTMENT).join(', ')} FROM whistle_department
-      WHERE whistle_id = $1 ORDER BY department_id`,
-    [whistleId],
+    `SELECT whistle_id, ${Object.values(DEPARTMENT).join(', ')} FROM whistle_department
+      WHERE whistle_id = ANY($1::text[]) ORDER BY whistle_id, department_id`,
+    [boards.map((b) => b.whistle_id)],
   );
-  return {
-    ...fromRow<Omit<WhistleSnapshot, 'departments'>>(board, BOARD),
-    departments: departments.map((d) => fromRow<DepartmentPart>(d, DEPARTMENT)),
-  };
+  for (const board of boards) {
+    out.set(board.whistle_id as string, {
+      ...fromRow<Omit<WhistleSnapshot, 'departments'>>(board, BOARD),
+      departments: [],
+    });
+  }
+  for (const d of departments) {
+    out.get(d.whistle_id as string)!.departments.push(fromRow<DepartmentPart>(d, DEPARTMENT));
+  }
+  return out;
 }
 
-export async function saveWhistle(sql: Sql, s: WhistleSnapshot): Promise<void> {
-  const ds = s.departments;
-  const count = (p: (d: DepartmentPart) => boolean) => ds.filter(p).length;
-  await sql.exec(UPSERT_BOARD, [
-    ...Object.keys(BOARD).map((field) => s[field as keyof typeof BOARD]),
-    ds.length,
-    count((d) => d.report === 'on_time' || d.report === 'late'),
-    count((d) => d.report === 'missed'),
-    count((d) => d.commitment === 'made'),
-    count((d) => d.completedAt !== null),
-    count((d) => d.verified === true),
-  ]);
-  for (const d of ds) {
-    await sql.exec(UPSERT_DEPARTMENT, [
-      s.whistleId,
-      s.month,
-      ...Object.keys(DEPARTMENT).map((field) => d[field as keyof DepartmentPart]),
-    ]);
-  }
+/** Writes the whistles and their departments: one statement each, whatever their number. */
+export async function saveWhistles(sql: Sql, snapshots: readonly WhistleSnapshot[]): Promise<void> {
+  if (snapshots.length === 0) return;
+  const boards = snapshots.map((s) => {
+    const ds = s.departments;
+    const count = (p: (d: DepartmentPart) => boolean) => ds.filter(p).length;
+    const row: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(BOARD))
+      row[column] = s[field as keyof typeof BOARD];
+    return Object.assign(row, {
+      departments: ds.length,
+      reported: count((d) => d.report === 'on_time' || d.report === 'late'),
+      missed_reports: count((d) => d.report === 'missed'),
+      committed: count((d) => d.commitment === 'made'),
+      completed: count((d) => d.completedAt !== null),
+      verified: count((d) => d.verified === true),
+    });
+  });
+  await sql.exec(UPSERT_BOARD, [JSON.stringify(boards)]);
+  const departments = snapshots.flatMap((s) =>
+    s.departments.map((d) => {
+      const row: Record<string, unknown> = { whistle_id: s.whistleId, month: s.month };
+      for (const [field, column] of Object.entries(DEPARTMENT))
+        row[column] = d[field as keyof DepartmentPart];
+      return row;
+    }),
+  );
+  if (departments.length > 0) await sql.exec(UPSERT_DEPARTMENT, [JSON.stringify(departments)]);
 }

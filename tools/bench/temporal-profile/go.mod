@@ -1,0 +1,3 @@
+module hotline/tools/bench/temporal-profile
+
+go 1.22
