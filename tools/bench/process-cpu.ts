@@ -41,8 +41,10 @@ function cpuByGroup(groups: number[]): Map<number, number> {
     // Its group, or its parent's: PostgreSQL's backends each lead a session of their own.
     const group = out.has(Number(fields[2])) ? Number(fields[2]) : Number(fields[1]);
     if (!out.has(group)) continue;
-    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
-    out.set(group, out.get(group)! + (Number(fields[11]) + Number(fields[12])) * 10);
+    // utime, stime, cutime and cstime are fields 14–17 of stat(5), in clock ticks (100 a second
+    // on Linux); the c- ones are its children's that ended (a PostgreSQL backend that closed).
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    out.set(group, out.get(group)! + ticks * 10);
   }
   return out;
 }
