@@ -32,6 +32,7 @@ import { driveLifecycles, percentile } from './lifecycle-driver';
 import { offerLoad } from './offered-load';
 import { openOrders } from './open-orders';
 import { projectorModes } from './projector-modes';
+import { cpuPer, cpuSnapshot } from './process-cpu';
 import { publisherLever } from './publisher-lever';
 import { publishCopies } from './copy-events';
 import { readSpeed } from './read-speed';
@@ -435,6 +436,7 @@ async function main() {
             delete process.env.WORKFLOW_BUNDLE_PATH;
             try {
               log(`${ORDERS} lifecycles, ${CONCURRENCY} at a time, bundle ${label} (${file}) …`);
+              const cpuBefore = cpuSnapshot();
               const r = await driveLifecycles({
                 client: stack.client,
                 taskQueue,
@@ -449,14 +451,16 @@ async function main() {
                 p50Ms: percentile(r.orderMillis, 50),
                 p99Ms: percentile(r.orderMillis, 99),
                 load1: Number(os.loadavg()[0]!.toFixed(2)),
+                cpuMsPerLifecycle: cpuPer(cpuBefore, cpuSnapshot(), ORDERS),
               };
               log(
-                `  ${label}: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}`,
+                `  ${label}: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}; CPU ms per lifecycle ${JSON.stringify((out[label] as { cpuMsPerLifecycle: object }).cpuMsPerLifecycle)}`,
               );
             } finally {
               await worker.stop();
             }
           }
+          const cpuBefore = cpuSnapshot();
           const r = await driveLifecycles({
             client: stack.client,
             taskQueue: stack.bareTaskQueue,
@@ -465,13 +469,17 @@ async function main() {
             count: ORDERS,
             concurrency: CONCURRENCY,
           });
+          const cpu = cpuPer(cpuBefore, cpuSnapshot(), ORDERS);
           out.minimal = {
             ordersPerSecond: r.ordersPerSecond,
             p50Ms: percentile(r.orderMillis, 50),
             p99Ms: percentile(r.orderMillis, 99),
             load1: Number(os.loadavg()[0]!.toFixed(2)),
+            cpuMsPerLifecycle: cpu,
           };
-          log(`  minimal: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}`);
+          log(
+            `  minimal: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}; CPU ms per lifecycle ${JSON.stringify(cpu)}`,
+          );
           report.lifecycleBundles = out;
         });
 

@@ -101,6 +101,22 @@ function mainMarkdown(r: any): { markdown: string; summary: string } {
       `lifecycles ${f(l.real.ordersPerSecond, 2)}/s = ${f(l.realToMinimal * 100, 0)}% of minimal ${f(l.minimal.ordersPerSecond, 2)}/s`,
     );
   }
+  if (r.lifecycleBundles) {
+    const minimal = r.lifecycleBundles.minimal;
+    const cpu = (x: any) =>
+      x.cpuMsPerLifecycle
+        ? `; CPU ms per lifecycle ${x.cpuMsPerLifecycle.total} (Temporal ${x.cpuMsPerLifecycle.temporal}, Kafka ${x.cpuMsPerLifecycle.kafka}, PostgreSQL ${x.cpuMsPerLifecycle.postgres}, bench process ${x.cpuMsPerLifecycle.bench})`
+        : '';
+    for (const [label, x] of Object.entries<any>(r.lifecycleBundles)) {
+      const ratio =
+        label === 'minimal'
+          ? ''
+          : `; ${f((x.ordersPerSecond / minimal.ordersPerSecond) * 100, 0)} % of minimal${x.cpuMsPerLifecycle && minimal.cpuMsPerLifecycle ? ` (by CPU: ${f((minimal.cpuMsPerLifecycle.total / x.cpuMsPerLifecycle.total) * 100, 0)} %)` : ''}`;
+      lines.push(
+        `| Lifecycles, ${label === 'minimal' ? 'minimal workflow' : `bundle ${label}`} | ${f(x.ordersPerSecond, 2)}/s (p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms)${ratio}${cpu(x)}; load ${x.load1} |`,
+      );
+    }
+  }
   if (r.offeredLoad) {
     const o = r.offeredLoad;
     lines.push(
