@@ -30,6 +30,11 @@ export interface ApiProcess {
   profileDir?: string;
   /** CPU time the process used so far (user + system), in ms (/proc/<pid>/stat). */
   cpuMs(): number;
+  /**
+   * The intake series of its Prometheus metrics (API_METRICS_PORT): starts by outcome, the
+   * group commit's statements and calls — `name{labels}` → value.
+   */
+  intakeMetrics(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ export async function startApiProcess(o: {
 }): Promise<ApiProcess> {
   const root = path.resolve(o.root ?? path.resolve(__dirname, '../..'));
   const port = await freePort();
+  const metricsPort = await freePort();
   const authSecret = randomBytes(32).toString('base64');
   await mkdir(OUT, { recursive: true });
   const stamp = `${o.label}-${Date.now().toString(36)}`;
@@ -66,6 +72,7 @@ export async function startApiProcess(o: {
     LOG_LEVEL: undefined,
     API_HOST: '127.0.0.1',
     API_PORT: String(port),
+    API_METRICS_PORT: String(metricsPort),
     AUTH_JWT_SECRET: authSecret,
     PERSONAL_DATA_KEY: randomBytes(32).toString('base64'),
     SWC_NODE_PROJECT: path.join(root, 'tsconfig.json'),
@@ -117,6 +124,16 @@ export async function startApiProcess(o: {
     logPath,
     ...(profileDir ? { profileDir } : {}),
     cpuMs: () => cpuMsOf(child.pid!),
+    async intakeMetrics() {
+      const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).catch(() => null);
+      if (!res?.ok) return {};
+      const out: Record<string, number> = {};
+      for (const line of (await res.text()).split('\n')) {
+        const m = /^(hotline_api_intake_\S+)\s+(\S+)$/.exec(line);
+        if (m) out[m[1]!] = Number(m[2]);
+      }
+      return out;
+    },
     async stop() {
       if (!exited) child.kill('SIGTERM');
       const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -129,8 +146,9 @@ export async function startApiProcess(o: {
 
 /**
  * What the API's starter did, read from outside the process: accepted (the intake row's
- * created_at, the intake transaction's start) → marked started (workflow_started_at, set once
- * the start call returned, in batches) — an upper bound of accepted → running.
+ * created_at, the database's clock at the intake read) → started (workflow_started_at, the time
+ * the start call returned, written in batches every 200 ms); the backlog is the rows not marked
+ * yet, so it drains up to 200 ms after the last start.
  */
 export function databaseStarterProbe(
   databaseUrl: string,

@@ -17,7 +17,7 @@ export interface IntakeStep {
   apiCpuMsPerCall?: number;
   /** CPU ms the bench process (driver, worker, projector) used per accepted call. */
   benchCpuMsPerCall?: number;
-  /** The machine's 1-minute load average at the step's end (2 cores, shared). */
+  /** The machine's 1-minute load average at the step's last answer (2 cores, shared). */
   load1: number;
   /** Accepted → workflow running (the API's starter), for this step's orders. */
   workflowStart?: {
@@ -59,97 +59,129 @@ function call(i: number, runId: string) {
   };
 }
 
-/**
- * POST /orders over HTTP, as the operators' desks would, at rising concurrency: each step runs
- * for a fixed time with `concurrency` callers in a loop, spread over `tokens` operator tokens
- * (each token has its own rate-limit window). Stops after the first step whose p99 passes 1 s.
- */
-export async function driveIntake(o: {
+export interface IntakeTarget {
   apiUrl: string;
   tokens: string[];
-  steps: number[];
   seconds: number;
+  /** Numbers this API's calls (idempotency keys, callers) apart from the other APIs'. */
   runId: string;
   starter?: StarterProbe;
   /** CPU ms used so far by the API's process. */
   apiCpuMs?: () => number;
-  onStep?: (step: IntakeStep) => void;
-}): Promise<IntakeStep[]> {
-  const out: IntakeStep[] = [];
-  let n = 0;
-  for (const concurrency of o.steps) {
-    const latencies: number[] = [];
-    const refused: Record<string, number> = {};
-    let accepted = 0;
-    const stepRun = `${o.runId}c${concurrency}`;
-    const keyPrefix = `bench-${stepRun}-`;
-    const apiCpu0 = o.apiCpuMs?.();
-    const benchCpu0 = process.cpuUsage();
-    const started = Date.now();
-    const until = started + o.seconds * 1000;
-    const lane = async (lane: number) => {
+}
+
+/** Calls numbered across one target's warm-up and steps: a new caller each time. */
+const counters = new WeakMap<IntakeTarget, { n: number }>();
+const next = (t: IntakeTarget) => {
+  const c = counters.get(t) ?? { n: 0 };
+  counters.set(t, c);
+  return c.n++;
+};
+
+async function post(t: IntakeTarget, lane: number, runId: string) {
+  const i = next(t);
+  return fetch(`${t.apiUrl}/orders`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${t.tokens[(lane + i) % t.tokens.length]}`,
+    },
+    body: JSON.stringify(call(i, runId)),
+  });
+}
+
+async function untilStarted(t: IntakeTarget, keyPrefix: string): Promise<void> {
+  const t0 = Date.now();
+  while (t.starter && (await t.starter.backlog(keyPrefix)) > 0 && Date.now() - t0 < 300_000)
+    await new Promise((r) => setTimeout(r, 50));
+}
+
+/**
+ * Calls for `seconds` at `concurrency`, not reported (the API's code compiled by the JIT, its
+ * connections opened); returns once their workflows are started.
+ */
+export async function warmUp(t: IntakeTarget, concurrency: number, seconds: number) {
+  const until = Date.now() + seconds * 1000;
+  const runId = `${t.runId}warm`;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, lane) => {
       while (Date.now() < until) {
-        const i = n++;
-        const t0 = performance.now();
-        const res = await fetch(`${o.apiUrl}/orders`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `Bearer ${o.tokens[(lane + i) % o.tokens.length]}`,
-          },
-          body: JSON.stringify(call(i, stepRun)),
-        }).catch((err: unknown) => ({ status: `error ${String(err)}`, text: async () => '' }));
-        await res.text();
-        latencies.push(performance.now() - t0);
-        if (res.status === 201) accepted += 1;
-        else refused[String(res.status)] = (refused[String(res.status)] ?? 0) + 1;
+        const res = await post(t, lane, runId).catch(() => null);
+        await res?.text();
       }
-    };
-    await Promise.all(Array.from({ length: concurrency }, (_, l) => lane(l)));
-    const seconds = (Date.now() - started) / 1000;
-    const apiCpu = apiCpu0 === undefined ? undefined : o.apiCpuMs!() - apiCpu0;
-    const benchCpu = process.cpuUsage(benchCpu0);
-    let workflowStart: IntakeStep['workflowStart'];
-    if (o.starter) {
-      const backlogAtEnd = await o.starter.backlog(keyPrefix);
-      const t0 = Date.now();
-      while ((await o.starter.backlog(keyPrefix)) > 0 && Date.now() - t0 < 300_000)
-        await new Promise((r) => setTimeout(r, 50));
-      const delays = await o.starter.delays(keyPrefix);
-      workflowStart = {
-        p50Ms: round(percentile(delays, 50)),
-        p99Ms: round(percentile(delays, 99)),
-        maxMs: delays.length ? Math.round(Math.max(...delays)) : null,
-        backlogAtEnd,
-        drainMs: Date.now() - t0,
-      };
+    }),
+  );
+  await untilStarted(t, `bench-${runId}-`);
+}
+
+/**
+ * One step: POST /orders over HTTP, as the operators' desks would, `concurrency` callers in a
+ * loop for `t.seconds`, spread over the target's operator tokens (each token has its own
+ * rate-limit window); then waits until the step's workflows are started.
+ */
+export async function intakeStep(t: IntakeTarget, concurrency: number): Promise<IntakeStep> {
+  const latencies: number[] = [];
+  const refused: Record<string, number> = {};
+  let accepted = 0;
+  const stepRun = `${t.runId}c${concurrency}`;
+  const keyPrefix = `bench-${stepRun}-`;
+  const apiCpu0 = t.apiCpuMs?.();
+  const benchCpu0 = process.cpuUsage();
+  const started = Date.now();
+  const until = started + t.seconds * 1000;
+  const lane = async (lane: number) => {
+    while (Date.now() < until) {
+      const t0 = performance.now();
+      const res = await post(t, lane, stepRun).catch((err: unknown) => ({
+        status: `error ${String(err)}`,
+        text: async () => '',
+      }));
+      await res.text();
+      latencies.push(performance.now() - t0);
+      if (res.status === 201) accepted += 1;
+      else refused[String(res.status)] = (refused[String(res.status)] ?? 0) + 1;
     }
-    const step: IntakeStep = {
-      concurrency,
-      seconds,
-      accepted,
-      refused,
-      intakesPerSecond: accepted / seconds,
-      p50Ms: round(percentile(latencies, 50)),
-      p99Ms: round(percentile(latencies, 99)),
-      ...(apiCpu !== undefined && accepted > 0
-        ? { apiCpuMsPerCall: Number((apiCpu / accepted).toFixed(2)) }
-        : {}),
-      ...(accepted > 0
-        ? {
-            benchCpuMsPerCall: Number(
-              ((benchCpu.user + benchCpu.system) / 1000 / accepted).toFixed(2),
-            ),
-          }
-        : {}),
-      load1: Number(os.loadavg()[0]!.toFixed(2)),
-      ...(workflowStart ? { workflowStart } : {}),
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, l) => lane(l)));
+  const seconds = (Date.now() - started) / 1000;
+  const apiCpu = apiCpu0 === undefined ? undefined : t.apiCpuMs!() - apiCpu0;
+  const benchCpu = process.cpuUsage(benchCpu0);
+  const load1 = Number(os.loadavg()[0]!.toFixed(2));
+  let workflowStart: IntakeStep['workflowStart'];
+  if (t.starter) {
+    const backlogAtEnd = await t.starter.backlog(keyPrefix);
+    const t0 = Date.now();
+    await untilStarted(t, keyPrefix);
+    const delays = await t.starter.delays(keyPrefix);
+    workflowStart = {
+      p50Ms: round(percentile(delays, 50)),
+      p99Ms: round(percentile(delays, 99)),
+      maxMs: delays.length ? Math.round(Math.max(...delays)) : null,
+      backlogAtEnd,
+      drainMs: Date.now() - t0,
     };
-    out.push(step);
-    o.onStep?.(step);
-    if ((step.p99Ms ?? 0) > 1000) break;
   }
-  return out;
+  return {
+    concurrency,
+    seconds,
+    accepted,
+    refused,
+    intakesPerSecond: accepted / seconds,
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+    ...(apiCpu !== undefined && accepted > 0
+      ? { apiCpuMsPerCall: Number((apiCpu / accepted).toFixed(2)) }
+      : {}),
+    ...(accepted > 0
+      ? {
+          benchCpuMsPerCall: Number(
+            ((benchCpu.user + benchCpu.system) / 1000 / accepted).toFixed(2),
+          ),
+        }
+      : {}),
+    load1,
+    ...(workflowStart ? { workflowStart } : {}),
+  };
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v));

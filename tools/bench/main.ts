@@ -18,7 +18,7 @@ import { sampleReferenceData } from '@hotline/domain';
 import { databaseConfigFromEnv } from '@hotline/persistence';
 import type { OrderWorkflowInput } from '@hotline/workflows';
 import { signToken } from '../../apps/api/src/auth/jwt';
-import { databaseStarterProbe, startApiProcess } from './api-process';
+import { type ApiProcess, databaseStarterProbe, startApiProcess } from './api-process';
 import { ProgressBar } from '../../apps/projector/src/rebuild/progress-bar';
 import { rebuildReadModels } from '../../apps/projector/src/rebuild/rebuild';
 import { Sql } from '../../apps/projector/src/runner/sql';
@@ -27,11 +27,12 @@ import { startWorker } from '@hotline/worker';
 import os from 'node:os';
 import path from 'node:path';
 import { withCpuProfile } from './cpu-profile';
-import { driveIntake, type IntakeStep, rateLimitCost } from './intake';
+import { intakeStep, type IntakeStep, type IntakeTarget, rateLimitCost, warmUp } from './intake';
 import { driveLifecycles, percentile } from './lifecycle-driver';
 import { offerLoad } from './offered-load';
 import { openOrders } from './open-orders';
 import { projectorModes } from './projector-modes';
+import { cpuPer, cpuSnapshot } from './process-cpu';
 import { publisherLever } from './publisher-lever';
 import { publishCopies } from './copy-events';
 import { readSpeed } from './read-speed';
@@ -51,6 +52,10 @@ const CONCURRENCY = arg('concurrency', 20);
 const INTAKE_STEPS = text('intake-steps', '5,10,20,40,80').split(',').map(Number);
 const INTAKE_SECONDS = arg('intake-seconds', 5);
 const INTAKE_TOKENS = arg('intake-tokens', 40);
+/** Longest wait, in seconds, for the previous turn's workflows to be projected before a turn. */
+const INTAKE_SETTLE = arg('intake-settle', 180);
+/** Seconds of unreported calls before the first step (JIT, connections). */
+const INTAKE_WARMUP = arg('intake-warmup', 3);
 /** label=source tree,… : API processes measured one after the other (e.g. before=.data/before,after=.). */
 const INTAKE_APIS = text('intake-apis', 'deployed=.');
 const INTAKE_PROFILE = process.argv.includes('--intake-profile');
@@ -269,6 +274,8 @@ async function main() {
           intakeSteps: INTAKE_STEPS,
           intakeSeconds: INTAKE_SECONDS,
           intakeTokens: INTAKE_TOKENS,
+          intakeWarmupSeconds: INTAKE_WARMUP,
+          intakeSettleSeconds: INTAKE_SETTLE,
           loadRate: LOAD_RATE,
           loadSeconds: LOAD_SECONDS,
           open: OPEN,
@@ -296,12 +303,31 @@ async function main() {
             return { label: label!, root: root!, env };
           });
           const runs: Record<string, unknown> = {};
+          // Every API process up at once, measured step by step in turn (the order reversed at
+          // every step: A B, B A, …), so that the machine's load — shared, and changing by the
+          // minute — falls on each alike. Between turns the previous turn's workflows run on
+          // until no event was projected for 3 s (at most 3 min): a step's few hundred new
+          // workflows otherwise take the CPU from the next step's intake.
+          const targets: {
+            label: string;
+            root: string;
+            env: Record<string, string>;
+            api: ApiProcess;
+            target: IntakeTarget;
+            steps: IntakeStep[];
+            done: boolean;
+            metrics?: Record<string, number>;
+          }[] = [];
           try {
             for (const { label, root, env } of apis) {
               const api = await startApiProcess({
                 env: {
                   ...stack.apiEnv,
                   API_RATE_LIMIT_PER_IP_PER_MINUTE: String(INTAKE_IP_LIMIT),
+                  // The APIs share the database and none of them dies here: the periodic sweep
+                  // for orders a dead instance left unstarted would only start the other APIs'
+                  // backlog twice (and, in the API taking calls, reread its own). Once at start-up.
+                  API_INTAKE_SWEEP_MS: '600000',
                   ...env,
                 },
                 root,
@@ -312,51 +338,68 @@ async function main() {
               const tokens = Array.from({ length: INTAKE_TOKENS }, (_, i) =>
                 signToken({ sub: `bench-operator-${i}`, role: 'operator' }, api.authSecret, 3600),
               );
-              log(
-                `intake (${label}, API process from ${root}): POST /orders, ${INTAKE_TOKENS} operator tokens, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s …`,
-              );
-              let steps: IntakeStep[];
-              try {
-                steps = await driveIntake({
-                  apiUrl: api.url,
-                  tokens,
-                  steps: INTAKE_STEPS,
-                  seconds: INTAKE_SECONDS,
-                  runId: `${stack.runId}${label.replace(/[^a-z0-9]/gi, '')}`,
-                  starter: probe,
-                  apiCpuMs: api.cpuMs,
-                  onStep: (s) =>
-                    log(
-                      `  ${label} ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
-                        (Object.keys(s.refused).length
-                          ? `, refused ${JSON.stringify(s.refused)}`
-                          : '') +
-                        (s.workflowStart
-                          ? `; workflow started p50 ${s.workflowStart.p50Ms} ms, p99 ${s.workflowStart.p99Ms} ms after acceptance, backlog ${s.workflowStart.backlogAtEnd} drained in ${s.workflowStart.drainMs} ms`
-                          : '') +
-                        `; API CPU ${s.apiCpuMsPerCall} ms/call, bench process ${s.benchCpuMsPerCall} ms/call; load ${s.load1}`,
-                    ),
-                });
-              } finally {
-                await api.stop();
-              }
-              runs[label] = {
-                root,
-                env,
-                steps,
-                bestUnderOneSecondP99:
-                  steps
-                    .filter((s) => (s.p99Ms ?? Infinity) < 1000)
-                    .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0] ?? null,
-                ...(api.profileDir ? { cpuProfileDir: api.profileDir } : {}),
-                log: api.logPath,
+              const target: IntakeTarget = {
+                apiUrl: api.url,
+                tokens,
+                seconds: INTAKE_SECONDS,
+                runId: `${stack.runId}${label.replace(/[^a-z0-9]/gi, '')}`,
+                starter: probe,
+                apiCpuMs: api.cpuMs,
               };
-              log('waiting for the intake orders to be dispatched and projected …');
-              await lags.settle();
+              targets.push({ label, root, env, api, target, steps: [], done: false });
+            }
+            log(
+              `intake (${targets.map((t) => `${t.label} from ${t.root}`).join(', ')}): POST /orders, ${INTAKE_TOKENS} operator tokens, ${INTAKE_WARMUP} s warm-up, steps ${INTAKE_STEPS} × ${INTAKE_SECONDS} s, each API in turn …`,
+            );
+            for (const t of targets) await warmUp(t.target, INTAKE_STEPS[0] ?? 10, INTAKE_WARMUP);
+            await lags.settle(3000, INTAKE_SETTLE * 1000);
+            for (const [k, concurrency] of INTAKE_STEPS.entries()) {
+              const turn = k % 2 === 0 ? targets : [...targets].reverse();
+              for (const t of turn.filter((x) => !x.done)) {
+                const s = await intakeStep(t.target, concurrency);
+                t.steps.push(s);
+                log(
+                  `  ${t.label} ${s.concurrency} at a time: ${s.intakesPerSecond.toFixed(1)}/s, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms` +
+                    (Object.keys(s.refused).length
+                      ? `, refused ${JSON.stringify(s.refused)}`
+                      : '') +
+                    (s.workflowStart
+                      ? `; workflow started p50 ${s.workflowStart.p50Ms} ms, p99 ${s.workflowStart.p99Ms} ms after acceptance, backlog ${s.workflowStart.backlogAtEnd} drained in ${s.workflowStart.drainMs} ms`
+                      : '') +
+                    `; API CPU ${s.apiCpuMsPerCall} ms/call, bench process ${s.benchCpuMsPerCall} ms/call; load ${s.load1}`,
+                );
+                // Alone, an API stops after its first step past 1 s; side by side, every API runs
+                // every step: on the shared machine one unlucky minute would end a ladder.
+                if ((s.p99Ms ?? 0) > 1000 && targets.length === 1) t.done = true;
+                const quiet = Date.now();
+                await lags.settle(3000, INTAKE_SETTLE * 1000);
+                log(
+                  `    (workflows of the turn projected, or ${INTAKE_SETTLE} s passed: ${Date.now() - quiet} ms)`,
+                );
+              }
             }
           } finally {
+            for (const t of targets) {
+              t.metrics = await t.api.intakeMetrics();
+              log(`  ${t.label} /metrics: ${JSON.stringify(t.metrics)}`);
+              await t.api.stop();
+            }
             await probe.close();
           }
+          for (const t of targets)
+            runs[t.label] = {
+              root: t.root,
+              env: t.env,
+              steps: t.steps,
+              bestUnderOneSecondP99:
+                t.steps
+                  .filter((s) => (s.p99Ms ?? Infinity) < 1000)
+                  .sort((a, b) => b.intakesPerSecond - a.intakesPerSecond)[0] ?? null,
+              ...(t.api.profileDir ? { cpuProfileDir: t.api.profileDir } : {}),
+              // Its starts by outcome and group commit, from its /metrics at the end.
+              apiMetrics: t.metrics ?? {},
+              log: t.api.logPath,
+            };
           const last = runs[apis[apis.length - 1]!.label] as { steps: IntakeStep[] };
           report.intake = {
             steps: last.steps,
@@ -371,7 +414,7 @@ async function main() {
               ...rateLimitCost(),
             },
             durability:
-              "The API in a process of its own (NODE_ENV=production, request logging at info into a file); the driver, worker and projector in the bench process. POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: the intake row's created_at → workflow_started_at (marked after the start returned: an upper bound of accepted → running), and how long the step's backlog took to drain after its last answer.",
+              "Each API in a process of its own (NODE_ENV=production, request logging at info into a file); the driver, worker and projector in the bench process. POST /orders answers 201 once the intake row (order number, idempotency key, workflow input, encrypted caller) is committed in PostgreSQL: durable when answered. The API's starter then starts the workflow (API_INTAKE_START_CONCURRENCY starts in flight, rows marked started in batches, each with the time its start returned); unstarted rows are started by its sweep after a crash or an outage. workflowStart per step: the intake row's created_at (the database's clock at the intake read) → workflow_started_at (the API's clock when the start call returned: the workflow runs from then), and how long the step's backlog took to drain after its last answer. Several APIs (--intake-apis) are up at once (API_INTAKE_SWEEP_MS=600000: no API sweeps another's backlog) and measured step by step in turn, every API every step (one API alone stops after its first step past 1 s), the order reversed at every step; between turns the bench waits until no event was projected for 3 s (at most --intake-settle seconds, settings.intakeSettleSeconds).",
           };
           log('waiting for the intake orders to be dispatched and projected …');
           await lags.settle();
@@ -393,6 +436,7 @@ async function main() {
             delete process.env.WORKFLOW_BUNDLE_PATH;
             try {
               log(`${ORDERS} lifecycles, ${CONCURRENCY} at a time, bundle ${label} (${file}) …`);
+              const cpuBefore = cpuSnapshot();
               const r = await driveLifecycles({
                 client: stack.client,
                 taskQueue,
@@ -407,14 +451,16 @@ async function main() {
                 p50Ms: percentile(r.orderMillis, 50),
                 p99Ms: percentile(r.orderMillis, 99),
                 load1: Number(os.loadavg()[0]!.toFixed(2)),
+                cpuMsPerLifecycle: cpuPer(cpuBefore, cpuSnapshot(), ORDERS),
               };
               log(
-                `  ${label}: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}`,
+                `  ${label}: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}; CPU ms per lifecycle ${JSON.stringify((out[label] as { cpuMsPerLifecycle: object }).cpuMsPerLifecycle)}`,
               );
             } finally {
               await worker.stop();
             }
           }
+          const cpuBefore = cpuSnapshot();
           const r = await driveLifecycles({
             client: stack.client,
             taskQueue: stack.bareTaskQueue,
@@ -423,13 +469,17 @@ async function main() {
             count: ORDERS,
             concurrency: CONCURRENCY,
           });
+          const cpu = cpuPer(cpuBefore, cpuSnapshot(), ORDERS);
           out.minimal = {
             ordersPerSecond: r.ordersPerSecond,
             p50Ms: percentile(r.orderMillis, 50),
             p99Ms: percentile(r.orderMillis, 99),
             load1: Number(os.loadavg()[0]!.toFixed(2)),
+            cpuMsPerLifecycle: cpu,
           };
-          log(`  minimal: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}`);
+          log(
+            `  minimal: ${r.ordersPerSecond.toFixed(2)}/s; load ${os.loadavg()[0]!.toFixed(2)}; CPU ms per lifecycle ${JSON.stringify(cpu)}`,
+          );
           report.lifecycleBundles = out;
         });
 

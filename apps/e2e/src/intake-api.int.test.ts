@@ -2,6 +2,9 @@ import { SEARCH_ATTRIBUTES } from '@hotline/temporal';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { SubmitOrder } from '../../api/src/orders/use-cases/submit-order/submit-order.use-case';
+import { HotlineApi } from './support/hotline-api';
 import { eventually, startTestSystem, type TestSystem } from './test-system';
 
 /**
@@ -122,5 +125,52 @@ describe('intake judgment through the API', () => {
       orderId: res.body.orderId,
       refersBack: true,
     });
+  });
+
+  it('takes calls of the same moment in one read and one write: each its own order, twins one, the caller history of each its own', async () => {
+    const submit = system.api.app.get(SubmitOrder);
+    const db = system.api.app.get(DataSource);
+    const calls = new HotlineApi(system);
+    const returning = calls.noiseCall();
+    const first = await submit.execute(returning as never);
+    expect(first.created).toBe(true);
+
+    // One event-loop turn: the calls share the statements (group commit).
+    const others = Array.from({ length: 12 }, () => calls.noiseCall());
+    const twin = calls.noiseCall();
+    const before = { ...submit.groupCommit.writes };
+    const answers = await Promise.all([
+      ...others.map((c) => submit.execute(c as never)),
+      submit.execute(twin as never),
+      submit.execute(twin as never),
+      // The same caller again, same matter and place: merged into the first order (并单).
+      submit.execute({ ...returning, idempotencyKey: `e2e-${randomUUID()}` } as never),
+    ]);
+    expect(submit.groupCommit.writes.largest).toBeGreaterThan(1);
+    expect(submit.groupCommit.writes.batches - before.batches).toBeLessThan(answers.length);
+
+    const mine = answers.slice(0, others.length);
+    expect(mine.every((a) => a.created && a.screening?.applied.outcome === 'accept')).toBe(true);
+    expect(new Set(mine.map((a) => a.orderId)).size).toBe(others.length);
+    const [t1, t2] = answers.slice(others.length, others.length + 2);
+    expect(t1!.orderId).toBe(t2!.orderId);
+    expect([t1!.created, t2!.created].sort()).toEqual([false, true]);
+    const again = answers[answers.length - 1]!;
+    expect(again.screening?.applied).toMatchObject({
+      outcome: 'merged',
+      intoOrderId: first.orderId,
+    });
+
+    // Answered means committed: every row and its encrypted caller are there.
+    const ids = [...mine, t1!, again].map((a) => a.orderId);
+    const rows: { order_id: string; contact: string | null; key: string }[] = await db.query(
+      `SELECT i.order_id, c.order_id AS contact, i.idempotency_key AS key
+         FROM order_intake i LEFT JOIN caller_contact c ON c.order_id = i.order_id
+        WHERE i.order_id = ANY($1::text[])`,
+      [ids],
+    );
+    expect(rows.map((r) => r.order_id).sort()).toEqual([...ids].sort());
+    expect(rows.every((r) => r.contact === r.order_id)).toBe(true);
+    expect(rows.find((r) => r.order_id === t1!.orderId)?.key).toBe(twin.idempotencyKey);
   });
 });

@@ -19,12 +19,14 @@ import {
 } from './testing/whistle-test-helpers';
 import {
   act,
+  eventsOf,
   noiseOrder,
   operator,
   startWorkflowTestHarness,
   stateOf,
   supervisor,
   unit,
+  until,
   type WorkflowTestHarness,
 } from './testing/workflow-test-env';
 
@@ -82,6 +84,14 @@ describe('replay of recorded workflow histories', () => {
           for (const [file, workflowId] of Object.entries(await scenario(h)))
             if (recording(`v2-${file}`)) await writeHistory(h, `v2-${file}`, workflowId);
         }
+        // `v3-` (recorded with order-publish-in-lane, kept as recorded) and `v4-` (today's code:
+        // order-current-2026-11, one patch for all): orders publishing by local activity, every
+        // local activity through one lane, with a run whose publishes fail and are retried.
+        for (const generation of ['v3', 'v4'])
+          for (const [name, scenario] of Object.entries({ ...ORDER_SCENARIOS, streamDown })) {
+            const file = `${generation}-order-${name === 'streamDown' ? 'stream-down' : name}`;
+            if (recording(file)) await writeHistory(h, file, await scenario(h));
+          }
         for (const [name, scenario] of Object.entries(ADMISSION_SCENARIOS))
           if (recording(`v2-admission-${name}`))
             await writeHistory(h, `v2-admission-${name}`, await scenario(h));
@@ -146,6 +156,12 @@ describe('replay of recorded workflow histories', () => {
         'order-deputy.history.pb',
         'proactive-measured.history.pb',
         'proactive-overdue-cancelled.history.pb',
+        // Publishing by local activity through one lane, with failed publishes retried.
+        'v3-order-lifecycle.history.pb',
+        'v3-order-stream-down.history.pb',
+        'v4-order-lifecycle.history.pb',
+        'v4-order-stream-down.history.pb',
+        'v4-order-city-dispatch.history.pb',
       ]),
     );
     const workflowBundle = await bundleWorkflowCode({
@@ -366,6 +382,44 @@ const ORDER_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string
     return untilClosed(h, input.orderId);
   },
 };
+
+/**
+ * Kafka down while the order is acknowledged and responded to: each publish attempt fails and the
+ * next waits on a workflow timer, the actions answer meanwhile; back up, the backlog goes out in
+ * order and the order closes.
+ */
+async function streamDown(h: WorkflowTestHarness): Promise<string> {
+  const id = await started(h);
+  await until('dispatch published', () =>
+    eventsOf(h, id).some((e) => e.type === 'OrderDispatched') ? true : undefined,
+  );
+  const handle = h.env.client.workflow.getHandle(id);
+  const attemptsBefore = h.stream.failedAttempts;
+  h.stream.down = true;
+  try {
+    await handle.executeUpdate('acknowledgeUpdate', { args: [{ actor: unit('CGZF') }] });
+    await handle.executeUpdate('respondUpdate', {
+      args: [{ actor: unit('CGZF'), note: '已联系' }],
+    });
+    await until('a failed publish', () =>
+      h.stream.failedAttempts > attemptsBefore ? true : undefined,
+    );
+  } finally {
+    h.stream.down = false;
+  }
+  await h.env.sleep('2 minutes'); // the next attempt's timer
+  await until('the backlog published', () =>
+    eventsOf(h, id).some((e) => e.type === 'OrderResponded') ? true : undefined,
+  );
+  await act(h, id, 'resolve', { actor: unit('CGZF'), outcome: 'solved', summary: '已停工' });
+  await act(h, id, 'recordCallback', {
+    actor: operator,
+    reached: true,
+    solved: true,
+    satisfaction: 'satisfied',
+  });
+  return untilClosed(h, id);
+}
 
 /** Applications (准入), each run to its end. */
 const ADMISSION_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string>> = {

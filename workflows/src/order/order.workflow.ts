@@ -23,11 +23,16 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import {
+  ALL_LOOP_FEATURES,
   CommandLoop,
   defineActions,
+  inLane,
   LOCAL_LOOKUP_OPTIONS,
+  LOCAL_PUBLISH_OPTIONS,
+  LocalLane,
   LOOKUP_OPTIONS,
   type LoopCarry,
+  publishInLane,
 } from '../shared/command-loop';
 import { deputyItemNotifier } from '../shared/deputy-link';
 import { whistleConcludedSignal } from '../shared/whistle-link';
@@ -39,6 +44,9 @@ type OrderLookups = OrderActivities & Pick<WhistleActivities, 'checkWhistleScope
 const activities = proxyActivities<OrderLookups>(LOOKUP_OPTIONS);
 /** The same pure lookups of reference data as local activities: no round trip through the server. */
 const localLookups = proxyLocalActivities<OrderLookups>(LOCAL_LOOKUP_OPTIONS);
+/** Events published by a local activity: no activity task, and no workflow task after each. */
+const localEvents =
+  proxyLocalActivities<Pick<OrderLookups, 'publishEvents'>>(LOCAL_PUBLISH_OPTIONS);
 
 const actions = defineActions<OrderCommand, OrderState>('orderState', ORDER_COMMAND_TYPES);
 export const orderStateQuery = actions.query;
@@ -55,16 +63,22 @@ export async function hotlineOrderWorkflow(
   received: OrderWorkflowInput,
   carried?: LoopCarry<OrderState>,
 ): Promise<OrderState> {
+  // An order started since ORDER_CURRENT takes every change below at once, asking no other patch.
+  const current = patched(ORDER_CURRENT);
   // Three-level dispatch (市级直派 / 区级) for orders whose intake says who took the call.
-  const input = cityDispatch(received);
+  const input = current ? received : cityDispatch(received);
   // Decided once, at the start, so recorded histories keep what they did (see the patch ids).
-  const lookups = patched(LOOKUPS_LOCAL) ? localLookups : activities;
-  const receivedAtOnce = patched(RECEIVED_AT_ONCE);
+  const lookupsLocal = current || patched(LOOKUPS_LOCAL);
+  const receivedAtOnce = current || patched(RECEIVED_AT_ONCE);
+  // Lookups and publishes as local activities, one at a time through one lane (see LocalLane).
+  const lane = current || (lookupsLocal && patched(PUBLISH_IN_LANE)) ? new LocalLane() : undefined;
+  const lookups = lane ? inLane(lane, localLookups) : lookupsLocal ? localLookups : activities;
+  const events = lane ? publishInLane(lane, localEvents) : activities;
   const loop = new CommandLoop(
     {
       aggregateType: 'order',
       aggregateId: input.orderId,
-      events: activities,
+      events,
       notReady: () =>
         new OrderActionRefused(
           'wrong_state',
@@ -75,7 +89,7 @@ export async function hotlineOrderWorkflow(
       startChildren: startWhistle,
       published: publishSearchAttributes,
       // Histories recorded before the one `now` took it after the lookups.
-      nowAfterLookups: () => !patched(NOW_AT_ARRIVAL),
+      nowAfterLookups: () => !current && !patched(NOW_AT_ARRIVAL),
     },
     order.initialState(input, {
       maxReturns: 0,
@@ -84,6 +98,7 @@ export async function hotlineOrderWorkflow(
       maxCallbackAttempts: 0,
     }),
     carried,
+    current ? ALL_LOOP_FEATURES : undefined,
   );
   loop.register(actions);
 
@@ -223,6 +238,23 @@ const NOW_AT_ARRIVAL = 'order-now-at-arrival';
 const LOOKUPS_LOCAL = 'order-lookups-local';
 /** OrderReceived recorded (and published) before the policy lookup, not behind it. */
 const RECEIVED_AT_ONCE = 'order-received-at-once';
+/**
+ * Events published by a local activity, and every local activity (lookups and publishes) one at a
+ * time through one lane (histories before: a publishEvents activity each time). Local activities
+ * in flight together resolved in completion order on the first run and in marker order on replay:
+ * a publish that failed while the dispatch lookups ran put its retry timer before an upsert on one
+ * and after it on the other (a fresh worker could not replay such an order). Still at least once
+ * and in order: the outbox publishes one batch after the other; the projector drops repeats.
+ */
+const PUBLISH_IN_LANE = 'order-publish-in-lane';
+/**
+ * Every change above and the loop's (LOOP_PATCHES) at once: an order started since asks this one
+ * patch instead of eight (nine with `takenBy`). Each patch costs a marker and a search-attribute
+ * upsert (TemporalChangeVersion) in every run's history — 16 of a lifecycle's 70 events, and
+ * the upserts are visibility writes on the server. Orders started before ask each patch as they did. The
+ * next change gets a patch of its own, asked after this one.
+ */
+const ORDER_CURRENT = 'order-current-2026-11';
 
 /**
  * Three-level dispatch: who took the call (the city's 12345 centre or a district centre) travels

@@ -13,6 +13,7 @@ import {
   patched,
   setHandler,
   sleep,
+  TemporalFailure,
   workflowInfo,
 } from '@temporalio/workflow';
 import type {
@@ -133,6 +134,14 @@ export const LOOP_PATCHES = {
   oneTimer: 'loop-one-deadline-timer',
 } as const;
 
+/** Every LoopFeature on. */
+export const ALL_LOOP_FEATURES: LoopFeatures = {
+  answerOnRecord: true,
+  slimAnswers: true,
+  continueAsNew: true,
+  oneTimer: true,
+};
+
 /** Events in one run's history past which a long-running process continues as new. */
 export const CONTINUE_AS_NEW_AFTER_EVENTS = 2_000;
 
@@ -147,6 +156,85 @@ export const LOCAL_LOOKUP_OPTIONS: LocalActivityOptions = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 };
+
+/**
+ * Publishing by a local activity: one attempt each (no retry inside the activity), so that a
+ * failed attempt frees the lane at once; `publishInLane` waits for the next on a workflow timer.
+ */
+export const LOCAL_PUBLISH_OPTIONS: LocalActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 1 },
+};
+
+/**
+ * One lane for a workflow's local activities: never two in flight at once, each started in the
+ * order asked. On a first run, local activities in flight together resolve in the order they
+ * complete (wall clock); on replay they resolve from their markers, so the code after them could
+ * issue its commands in another order and fail to replay (nondeterminism). One at a time, the
+ * order is the same both ways. Free: `run` starts the work at once (no extra await).
+ */
+export class LocalLane {
+  private busy = false;
+  private readonly waiting: (() => void)[] = [];
+
+  async run<R>(work: () => Promise<R>): Promise<R> {
+    if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy = true;
+    try {
+      return await work();
+    } finally {
+      // Handed to the next in line (busy stays set), or freed.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.busy = false;
+    }
+  }
+}
+
+/** The same proxy of local activities, every call taken through the lane. */
+export function inLane<A extends object>(lane: LocalLane, activities: A): A {
+  return new Proxy(activities, {
+    get(target, name, receiver) {
+      const fn = Reflect.get(target, name, receiver) as unknown;
+      if (typeof fn !== 'function') return fn;
+      return (...args: unknown[]) =>
+        lane.run(() => (fn as (...a: unknown[]) => Promise<unknown>)(...args));
+    },
+  });
+}
+
+/**
+ * Events published by a local activity through the lane: no activity task and no workflow task of
+ * its own. A failed attempt (Kafka down) frees the lane and the next one waits on a workflow
+ * timer (1 s, doubling, at most a minute apart), so lookups, actions and deadlines go on
+ * meanwhile; the outbox takes the next batch only once this one is on the stream (at least once,
+ * in order; the projector drops what it has seen).
+ */
+export function publishInLane(
+  lane: LocalLane,
+  local: { publishEvents(events: EventEnvelope[]): Promise<void> },
+): { publishEvents(events: EventEnvelope[]): Promise<void> } {
+  return {
+    async publishEvents(events) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await lane.run(() => local.publishEvents(events));
+        } catch (err) {
+          // A failed attempt (the activity's error, or its timeout) comes back as a TemporalFailure.
+          if (!(err instanceof TemporalFailure)) throw err;
+          const waitMs = Math.min(60_000, 1_000 * 2 ** Math.min(attempt - 1, 6));
+          log.warn('publishing failed, trying again', {
+            aggregateId: events[0]?.aggregateId,
+            attempt,
+            waitMs,
+            reason: err.cause?.message ?? err.message,
+          });
+          await sleep(waitMs);
+        }
+      }
+    },
+  };
+}
 
 /**
  * A process's handles: its state query, and one signal and one update (`<action>Update`) per
@@ -204,8 +292,10 @@ export class CommandLoop<
     private readonly process: Process<S, C, E, N, X, T>,
     initial: S,
     carried?: LoopCarry<S>,
+    /** Every feature on, without asking each patch (a workflow that decided so by a patch of its own). */
+    features?: LoopFeatures,
   ) {
-    this.features = {
+    this.features = features ?? {
       answerOnRecord: patched(LOOP_PATCHES.answerOnRecord),
       slimAnswers: patched(LOOP_PATCHES.slimAnswers),
       continueAsNew: patched(LOOP_PATCHES.continueAsNew),

@@ -12,7 +12,7 @@ import { type Request, type Response } from 'express';
 import { SubjectRateLimit } from '../common/rate-limit.middleware';
 import { API_CONFIG } from '../tokens';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
-import { InvalidTokenError, ROLE_NAMES, type Role, verifyToken } from './jwt';
+import { InvalidTokenError, ROLE_NAMES, type Role, TokenVerifier } from './jwt';
 import { type Principal, principalFrom } from './principal';
 
 /**
@@ -23,7 +23,7 @@ import { type Principal, principalFrom } from './principal';
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger('auth');
-  private readonly secrets: string[];
+  private readonly tokens: TokenVerifier;
   private readonly perUser: SubjectRateLimit;
 
   constructor(
@@ -31,7 +31,7 @@ export class AuthGuard implements CanActivate {
     @Inject(API_CONFIG)
     config: { authSecret: string; authPreviousSecrets?: string[]; rateLimitPerMinute: number },
   ) {
-    this.secrets = [config.authSecret, ...(config.authPreviousSecrets ?? [])];
+    this.tokens = new TokenVerifier([config.authSecret, ...(config.authPreviousSecrets ?? [])]);
     this.perUser = new SubjectRateLimit(config.rateLimitPerMinute);
   }
 
@@ -50,7 +50,7 @@ export class AuthGuard implements CanActivate {
     }
     try {
       req.principal = principalFrom(
-        await verifyToken(header.slice('Bearer '.length).trim(), this.secrets),
+        await this.tokens.verify(header.slice('Bearer '.length).trim()),
       );
     } catch (err) {
       const reason = err instanceof InvalidTokenError ? err.message : 'invalid token';

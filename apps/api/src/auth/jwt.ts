@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { errors, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 /**
@@ -101,6 +102,18 @@ export function signToken(
 
 export class InvalidTokenError extends Error {}
 
+interface SigningKey {
+  kid: string;
+  key: Uint8Array;
+}
+
+function signingKeys(secrets: string | readonly string[]): SigningKey[] {
+  return (typeof secrets === 'string' ? [secrets] : secrets).map((s) => ({
+    kid: keyIdOf(s),
+    key: new TextEncoder().encode(s),
+  }));
+}
+
 /**
  * Verifies a token against the current key (first) or an older one still accepted during a
  * rotation, chosen by the token's `kid`. Refusals are InvalidTokenError with a short reason.
@@ -110,10 +123,51 @@ export async function verifyToken(
   secrets: string | readonly string[],
   now = Date.now(),
 ): Promise<TokenClaims> {
-  const keys = (typeof secrets === 'string' ? [secrets] : secrets).map((s) => ({
-    kid: keyIdOf(s),
-    key: new TextEncoder().encode(s),
-  }));
+  return verifyWithKeys(token, signingKeys(secrets), now);
+}
+
+/**
+ * verifyToken for one set of keys, remembering the tokens it verified: an operator's desk sends
+ * the same token with every call, and its signature and claims do not change — only time
+ * passes. A token seen before (the very same string, signature included) is accepted again
+ * without the crypto while its own time window (nbf … exp, with the same clock tolerance) holds;
+ * outside it, or never seen, it is verified in full (and refused with the reason). Bounded: the
+ * least recently used tokens are forgotten first.
+ */
+export class TokenVerifier {
+  private readonly keys: SigningKey[];
+  private readonly verified: LRUCache<string, Readonly<TokenClaims>>;
+
+  constructor(secrets: string | readonly string[], maxTokens = 10_000) {
+    this.keys = signingKeys(secrets);
+    this.verified = new LRUCache({ max: maxTokens });
+  }
+
+  async verify(token: string, now = Date.now()): Promise<Readonly<TokenClaims>> {
+    const seen = this.verified.get(token);
+    if (seen && withinTime(seen, now)) return seen;
+    const claims = Object.freeze(await verifyWithKeys(token, this.keys, now));
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  /** Tokens remembered now (bounded by maxTokens). */
+  get size(): number {
+    return this.verified.size;
+  }
+}
+
+/** The time checks jose makes (exp, nbf, with the clock tolerance), on claims verified before. */
+function withinTime(c: TokenClaims, now: number): boolean {
+  const t = Math.floor(now / 1000);
+  return c.exp > t - CLOCK_TOLERANCE_SECONDS && c.nbf <= t + CLOCK_TOLERANCE_SECONDS;
+}
+
+async function verifyWithKeys(
+  token: string,
+  keys: readonly SigningKey[],
+  now: number,
+): Promise<TokenClaims> {
   // Cheap structural refusals before any crypto: tokens are small.
   if (token.length > 4096 || token.split('.').length !== 3)
     throw new InvalidTokenError('malformed token');

@@ -6,6 +6,7 @@ import {
   signToken,
   TOKEN_AUDIENCE,
   TOKEN_ISSUER,
+  TokenVerifier,
   verifyToken,
 } from './jwt';
 
@@ -135,5 +136,56 @@ describe('tokens (jose)', () => {
         signToken({ sub: 'x', role: 'supervisor', level: 'district' }, SECRET, 60, NOW),
       ),
     ).toMatch(/must name its district/);
+  });
+});
+
+describe('TokenVerifier (tokens verified once, their time window checked on every call)', () => {
+  const claims = { sub: 'wang', role: 'operator' as const };
+  const reason = (p: Promise<unknown>) =>
+    p.then(
+      () => 'accepted',
+      (err: Error) => {
+        expect(err).toBeInstanceOf(InvalidTokenError);
+        return err.message;
+      },
+    );
+
+  it('accepts a token it verified before, with the same claims, and remembers it once', async () => {
+    const v = new TokenVerifier([SECRET]);
+    const token = signToken(claims, SECRET, 600, NOW);
+    const first = await v.verify(token, NOW);
+    await expect(v.verify(token, NOW + 1000)).resolves.toEqual(first);
+    expect(first).toMatchObject(claims);
+    expect(v.size).toBe(1);
+  });
+
+  it('refuses a remembered token once it expired, and one not valid yet, as verifyToken does', async () => {
+    const v = new TokenVerifier(SECRET);
+    const token = signToken(claims, SECRET, 60, NOW);
+    await v.verify(token, NOW);
+    // 60 s of life and 30 s of clock tolerance.
+    await expect(v.verify(token, NOW + 89_000)).resolves.toMatchObject(claims);
+    expect(await reason(v.verify(token, NOW + 91_000))).toBe('token expired');
+    expect(await reason(v.verify(token, NOW - 31_000))).toBe('token not valid yet');
+    expect(await reason(verifyToken(token, SECRET, NOW + 91_000))).toBe('token expired');
+  });
+
+  it('never accepts a token it has not verified: another signature, another key, a changed payload', async () => {
+    const v = new TokenVerifier([SECRET]);
+    const token = signToken(claims, SECRET, 600, NOW);
+    await v.verify(token, NOW);
+    const [h, , sig] = token.split('.') as [string, string, string];
+    const raised = b64({ ...decode(token.split('.')[1]!), role: 'supervisor' });
+    expect(await reason(v.verify(`${h}.${raised}.${sig}`, NOW))).toBe('bad signature');
+    const other = signToken(claims, 'another-signing-key-of-at-least-32-chars', 600, NOW);
+    expect(await reason(v.verify(other, NOW))).toBe('unknown signing key (kid)');
+    expect(await reason(v.verify(`${token}x`, NOW))).toBe('bad signature');
+  });
+
+  it('forgets the least recently used tokens past its bound', async () => {
+    const v = new TokenVerifier(SECRET, 2);
+    for (const sub of ['a', 'b', 'c'])
+      await v.verify(signToken({ sub, role: 'operator' }, SECRET, 600, NOW), NOW);
+    expect(v.size).toBe(2);
   });
 });

@@ -27,6 +27,11 @@ const schema = z.object({
    * kept to measure the difference in one run.
    */
   API_INTAKE_START: z.enum(['deferred', 'inline']).default('deferred'),
+  /**
+   * Group commit: intake calls of the same moment share one read and one write, at most this
+   * many to a statement (1: every call alone, as before).
+   */
+  API_INTAKE_BATCH: z.coerce.number().int().min(1).max(1000).default(64),
   /** How often the starter looks for accepted orders whose workflow is not started yet. */
   API_INTAKE_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** The reference data set by name (`yunchuan`, the shipped district) or a directory of its files. */
@@ -44,6 +49,7 @@ export interface PlatformConfig {
   intakeStartConcurrency: number;
   intakeStart: 'deferred' | 'inline';
   intakeSweepMs: number;
+  intakeBatch: number;
   referenceData: string;
   logLevel: NonNullable<z.infer<typeof schema>['LOG_LEVEL']>;
   kafka: KafkaConfig;
@@ -66,6 +72,7 @@ export function platformConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Pla
     intakeStartConcurrency: c.API_INTAKE_START_CONCURRENCY,
     intakeStart: c.API_INTAKE_START,
     intakeSweepMs: c.API_INTAKE_SWEEP_MS,
+    intakeBatch: c.API_INTAKE_BATCH,
     referenceData: c.REFERENCE_DATA,
     logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'warn' : 'info'),
     kafka: kafkaConfigFromEnv(env),

@@ -8,6 +8,7 @@ import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { OrderStarter } from '../orders/order-starter';
+import { SubmitOrder } from '../orders/use-cases/submit-order/submit-order.use-case';
 
 type RoutedRequest = IncomingMessage & { route?: { path?: string }; baseUrl?: string };
 
@@ -70,8 +71,41 @@ export class ApiMetricsModule implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
+  /** Intake's group commit: statements sent and the calls they carried (calls ÷ statements = batch). */
+  private groupCommitMetrics(): void {
+    let submit: SubmitOrder;
+    try {
+      submit = this.moduleRef.get(SubmitOrder, { strict: false });
+    } catch {
+      return; // an app without intake
+    }
+    new Gauge({
+      name: 'hotline_api_intake_statements',
+      help: 'Intake reads and writes sent to PostgreSQL since the process started (group commit: several calls each)',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      collect() {
+        const g = submit.groupCommit;
+        this.set({ kind: 'read' }, g.reads.batches);
+        this.set({ kind: 'write' }, g.writes.batches);
+      },
+    });
+    new Gauge({
+      name: 'hotline_api_intake_statement_calls',
+      help: 'Intake calls carried by those statements since the process started',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      collect() {
+        const g = submit.groupCommit;
+        this.set({ kind: 'read' }, g.reads.calls);
+        this.set({ kind: 'write' }, g.writes.calls);
+      },
+    });
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     this.starterMetrics();
+    this.groupCommitMetrics();
     const http = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     http?.on('request', (req: RoutedRequest, res: ServerResponse) => {
       const started = process.hrtime.bigint();

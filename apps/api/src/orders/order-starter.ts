@@ -16,6 +16,13 @@ import { PendingStarts } from '../common/pending-starts';
 import { type Settings } from '../infrastructure/settings';
 import { TEMPORAL_CLIENT } from '../tokens';
 import { isUnknownSearchAttribute, startSearchAttributes } from './intake-screening';
+import { poolOf } from './use-cases/submit-order/intake-statements';
+
+/**
+ * Started rows are marked at most this often, all of them in one UPDATE, each with the time its
+ * start returned: the mark only spares the sweep a start it would find "already started".
+ */
+const MARK_EVERY_MS = 200;
 
 interface Job {
   input: OrderWorkflowInput;
@@ -41,7 +48,8 @@ export interface StarterCounts {
  * Intake commits the intake row — order number, idempotency key, the workflow input it decided,
  * the encrypted caller — and answers 201 at once: the call is durable when answered. The order's
  * workflow is started right after by this starter: up to API_INTAKE_START_CONCURRENCY starts in
- * flight on the one Temporal connection, the rows marked started with one UPDATE per batch. A
+ * flight on the one Temporal connection, the rows marked started (the time each start returned)
+ * with one UPDATE every MARK_EVERY_MS at most. A
  * start that fails (Temporal down or slow) is tried again with a growing pause; an order this
  * process never got to start (it crashed, or another instance did) is found by the sweep — at
  * start-up, then every API_INTAKE_SWEEP_MS — and started then. Starting twice is harmless: the
@@ -62,7 +70,7 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly retryAfterSeconds: number;
   private queue: Job[] = [];
   private inFlight = 0;
-  private toMark: string[] = [];
+  private toMark: { orderId: string; at: Date }[] = [];
   private marking: Promise<void> | null = null;
   private sweeping = false;
   private sweepTimer?: NodeJS.Timeout;
@@ -111,6 +119,7 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
     const aborted = Date.now() + 1000;
     while (this.inFlight > 0 && Date.now() < aborted) await new Promise((r) => setTimeout(r, 20));
     // The connection closes after this, once no call or gRPC retry is left on it (TemporalCalls).
+    await this.marking; // closed: it no longer pauses between UPDATEs
     await this.flushMarks();
   }
 
@@ -169,7 +178,7 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
       const fresh = await this.startWorkflow(job.input, true);
       if (fresh) this.counts.started += 1;
       else this.counts.alreadyStarted += 1;
-      this.mark(job.input.orderId);
+      this.mark(job.input.orderId, new Date());
       this.delays.push(performance.now() - job.queuedAt);
       if (this.delays.length > 20_000) this.delays.splice(0, 10_000);
       job.started();
@@ -229,51 +238,67 @@ export class OrderStarter implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /** Rows are marked in batches: every start that finished while the last UPDATE ran. */
-  private mark(orderId: string): void {
-    this.toMark.push(orderId);
+  /** Rows are marked in batches: every start that finished in the last MARK_EVERY_MS. */
+  private mark(orderId: string, at: Date): void {
+    this.toMark.push({ orderId, at });
     if (!this.marking) this.marking = this.markLoop();
   }
 
   private async markLoop(): Promise<void> {
     try {
-      while (this.toMark.length > 0) await this.flushMarks();
+      while (this.toMark.length > 0) {
+        if (!this.closed) await new Promise((r) => setTimeout(r, MARK_EVERY_MS).unref());
+        await this.flushMarks();
+      }
     } finally {
       this.marking = null;
     }
   }
 
   private async flushMarks(): Promise<void> {
-    const ids = this.toMark;
+    const marks = this.toMark;
     this.toMark = [];
-    if (ids.length === 0) return;
+    if (marks.length === 0) return;
     try {
-      await this.db.query(
-        `UPDATE order_intake SET workflow_started_at = now()
-          WHERE order_id = ANY($1::text[]) AND workflow_started_at IS NULL`,
-        [ids],
-      );
+      await poolOf(this.db).query({
+        name: 'intake-mark-started-v1',
+        text: `UPDATE order_intake i SET workflow_started_at = m.at
+                 FROM unnest($1::text[], $2::timestamptz[]) AS m(order_id, at)
+                WHERE i.order_id = m.order_id AND i.workflow_started_at IS NULL`,
+        values: [marks.map((m) => m.orderId), marks.map((m) => m.at.toISOString())],
+      });
     } catch (err) {
       // Unmarked rows are harmless: the sweep starts them again, answered "already started".
       this.logger.warn(
-        `could not mark ${ids.length} started orders (${err instanceof Error ? err.message : String(err)}); a later sweep marks them`,
+        `could not mark ${marks.length} started orders (${err instanceof Error ? err.message : String(err)}); a later sweep marks them`,
       );
     }
   }
 
-  /** Accepted orders older than `olderThanMs` whose workflow is not marked started. */
+  /**
+   * Accepted orders older than `olderThanMs` whose workflow is not marked started. Their numbers
+   * first, and the inputs only of those this process is not starting already: under a burst the
+   * unstarted rows are this process's own backlog, read every sweep.
+   */
   private async sweep(olderThanMs: number): Promise<void> {
     if (this.sweeping || this.closed) return;
     this.sweeping = true;
     try {
-      const rows: { order_id: string; workflow_input: OrderWorkflowInput }[] = await this.db.query(
-        `SELECT order_id, workflow_input FROM order_intake
+      const unstarted: { order_id: string }[] = await this.db.query(
+        `SELECT order_id FROM order_intake
           WHERE workflow_started_at IS NULL AND workflow_input IS NOT NULL
             AND created_at < now() - make_interval(secs => $1::double precision / 1000)
-          ORDER BY created_at LIMIT 2000`,
+          ORDER BY created_at LIMIT 20000`,
         [olderThanMs],
       );
-      const found = rows.filter((r) => !this.pending.has(r.order_id));
+      const ids = unstarted.map((r) => r.order_id).filter((id) => !this.pending.has(id));
+      if (ids.length === 0) return;
+      const found: { order_id: string; workflow_input: OrderWorkflowInput }[] = await this.db.query(
+        `SELECT order_id, workflow_input FROM order_intake
+          WHERE order_id = ANY($1::text[]) AND workflow_started_at IS NULL
+          ORDER BY created_at`,
+        [ids.slice(0, 2000)],
+      );
       if (found.length === 0) return;
       this.counts.swept += found.length;
       this.logger.warn(

@@ -3,6 +3,7 @@ import { redactPersonalData, type ReferenceData } from '@hotline/domain';
 import { OrderIntakeEntity } from '@hotline/persistence';
 import type { OrderWorkflowInput } from '@hotline/workflows';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager } from 'typeorm';
 import {
@@ -17,7 +18,16 @@ import {
   screenAtIntake,
   screenInContext,
 } from '../../intake-screening';
-import { poolOf, readForIntake, recordIntake } from './intake-statements';
+import { GroupCommit, isRowError } from '../../../common/group-commit';
+import { type Settings } from '../../../infrastructure/settings';
+import {
+  type IntakeKey,
+  type IntakeRead,
+  type IntakeRecord,
+  poolOf,
+  readForIntakes,
+  recordIntakes,
+} from './intake-statements';
 import { OrderStarter } from '../../order-starter';
 import { orderWorkflowInput } from './order-workflow-input';
 import { requestHash } from './request-hash';
@@ -42,6 +52,9 @@ type Intake =
  * Temporal keeps up, after the backlog when it does not, after an outage or an API restart by
  * the starter's sweep. The API's own reads and actions on the order wait for its start.
  *
+ * Calls at about the same time share the read and the write (group commit, API_INTAKE_BATCH
+ * calls at most to a statement): each is answered once the statement holding its row committed.
+ *
  * Safe to repeat. A repeat with the same key — after a lost answer, or a twin request racing
  * this one — starts the recorded input again (a no-op when the workflow runs) and answers with
  * the same order. It never screens again: a second screening would find the order's own intake
@@ -49,12 +62,27 @@ type Intake =
  */
 @Injectable()
 export class SubmitOrder {
+  private readonly reads: GroupCommit<IntakeKey, IntakeRead>;
+  private readonly writes: GroupCommit<IntakeRecord, boolean>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly starter: OrderStarter,
     @Inject(PERSONAL_DATA) private readonly personalData: PersonalDataCipher,
     @Inject(REFERENCE_DATA) private readonly ref: ReferenceData,
-  ) {}
+    config: ConfigService<Settings, true>,
+  ) {
+    const maxBatch = config.get('platform', { infer: true }).intakeBatch;
+    // Two statements of each kind at once: one is sent while the other commits.
+    const options = { maxBatch, maxInFlight: 2, splitOn: isRowError };
+    this.reads = new GroupCommit((keys) => readForIntakes(poolOf(this.db), keys), options);
+    this.writes = new GroupCommit((rows) => recordIntakes(poolOf(this.db), rows), options);
+  }
+
+  /** Statements sent and calls they carried, reads and writes (GET /metrics, tests). */
+  get groupCommit() {
+    return { reads: this.reads.counts, writes: this.writes.counts };
+  }
 
   /** `origin.deputyItemId`: the order answers to a deputy's item (channel `deputy`). */
   async execute(
@@ -93,7 +121,8 @@ export class SubmitOrder {
 
   /**
    * The intake row and the encrypted caller for a new key, in one read and one atomic write on
-   * the pool (intake-statements.ts); a seen key — or a twin that wrote first — is the existing order.
+   * the pool (intake-statements.ts), shared with the calls of the same moment; a seen key — or a
+   * twin that wrote first — is the existing order.
    */
   private async record(
     request: CreateOrderRequest,
@@ -103,8 +132,7 @@ export class SubmitOrder {
     hash: string,
     origin: { deputyItemId?: string },
   ): Promise<Intake> {
-    const pool = poolOf(this.db);
-    const read = await readForIntake(pool, request.idempotencyKey, callerKey);
+    const read = await this.reads.submit({ idempotencyKey: request.idempotencyKey, callerKey });
     const existing = async () => ({
       existing: (await this.intakeOf(this.db.manager, request.idempotencyKey))!,
     });
@@ -116,7 +144,7 @@ export class SubmitOrder {
       ...orderWorkflowInput(orderId, request, callerKey, receivedAt, screening),
       ...(origin.deputyItemId ? { deputyItemId: origin.deputyItemId } : {}),
     };
-    const written = await recordIntake(pool, {
+    const written = await this.writes.submit({
       idempotencyKey: request.idempotencyKey,
       orderId,
       requestHash: hash,
