@@ -2,7 +2,7 @@ import { createKafka, deleteTopics, kafkaConfigFromEnv } from '@hotline/messagin
 import { connectTemporalClient, temporalConfigFromEnv } from '@hotline/temporal';
 import { randomUUID } from 'node:crypto';
 import { startWorker } from '../../worker/src/bootstrap';
-import { openOrders, pendingTimers } from '../../worker/src/testing/open-orders';
+import { askOrderState, openOrders, pendingTimers } from '../../worker/src/testing/open-orders';
 import { noiseOrder } from '../../worker/src/testing/workflow-test-env';
 
 /** Orders held open in `npm test`; the benchmark holds many more (README, "Benchmarks"). */
@@ -52,7 +52,7 @@ describe(`${OPEN} open orders`, () => {
       await worker.stop();
       worker = await startWorker({ kafka, temporal });
       const states = await Promise.all(
-        ids.map((id) => client.workflow.getHandle(id).query<{ status: string }>('orderState')),
+        ids.map((id) => askOrderState(client.workflow.getHandle(id))),
       );
       expect(states.map((s) => s.status)).toEqual(ids.map(() => 'acknowledged'));
 

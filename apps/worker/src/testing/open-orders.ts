@@ -6,6 +6,23 @@ import { type temporal } from '@temporalio/proto';
  * waiting on its deadline timer — what a city holds by the hundred thousand on a busy day. Used
  * by the open-orders system test and the benchmark (tools/bench/open-orders.ts).
  */
+/**
+ * The order's state. A query may time out on a busy server (a fresh worker rebuilding many orders
+ * from their histories at once: DEADLINE_EXCEEDED): asked again, a few times.
+ */
+export async function askOrderState(
+  handle: WorkflowHandle,
+): Promise<{ status: string; leadUnitId?: string }> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await handle.query<{ status: string; leadUnitId?: string }>('orderState');
+    } catch (err) {
+      if (tries >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 export async function openOrder(
   client: Client,
   o: { workflowId: string; taskQueue: string; args: unknown[] },
@@ -15,17 +32,7 @@ export async function openOrder(
     taskQueue: o.taskQueue,
     args: o.args,
   });
-  // A query may time out on a busy server: asked again, a few times.
-  const state = async () => {
-    for (let tries = 0; ; tries++) {
-      try {
-        return await handle.query<{ status: string; leadUnitId?: string }>('orderState');
-      } catch (err) {
-        if (tries >= 5) throw err;
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
-  };
+  const state = () => askOrderState(handle);
   let lead: string | undefined;
   for (let tries = 0, pause = 50; !lead; tries++, pause = Math.min(pause * 2, 1000)) {
     const s = await state();
