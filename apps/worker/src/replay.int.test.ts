@@ -207,6 +207,21 @@ async function untilClosed(h: WorkflowTestHarness, orderId: string): Promise<str
   throw new Error(`${orderId} did not complete`);
 }
 
+/** The centre's callback reaches the caller, who is satisfied (回访); the order closes. */
+async function closedAfterCallback(
+  h: WorkflowTestHarness,
+  orderId: string,
+  satisfaction: 'satisfied' | 'basically_satisfied' = 'satisfied',
+): Promise<string> {
+  await act(h, orderId, 'recordCallback', {
+    actor: operator,
+    reached: true,
+    solved: true,
+    satisfaction,
+  });
+  return untilClosed(h, orderId);
+}
+
 /** Representative runs, each ending with a closed order so its history is complete. */
 const ORDER_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string>> = {
   async lifecycle(h) {
@@ -215,13 +230,7 @@ const ORDER_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string
     await act(h, id, 'respond', { actor: unit('CGZF'), note: '已联系' });
     await act(h, id, 'reportProgress', { actor: unit('CGZF'), note: '已到现场' });
     await act(h, id, 'resolve', { actor: unit('CGZF'), outcome: 'solved', summary: '已停工' });
-    await act(h, id, 'recordCallback', {
-      actor: operator,
-      reached: true,
-      solved: true,
-      satisfaction: 'satisfied',
-    });
-    return untilClosed(h, id);
+    return closedAfterCallback(h, id);
   },
   async 'return-arbitration'(h) {
     const id = await started(h);
@@ -252,13 +261,7 @@ const ORDER_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string
       Date.parse(s.deadlines.handleBy!) - Date.parse(s.acknowledgedAt!) + 26 * 3_600_000,
     );
     await act(h, id, 'resolve', { actor: unit('CGZF'), outcome: 'solved', summary: '超期办结' });
-    await act(h, id, 'recordCallback', {
-      actor: operator,
-      reached: true,
-      solved: true,
-      satisfaction: 'basically_satisfied',
-    });
-    return untilClosed(h, id);
+    return closedAfterCallback(h, id, 'basically_satisfied');
   },
   async 'extension-rework'(h) {
     const id = await started(h);
@@ -282,13 +285,7 @@ const ORDER_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string
       outcome: 'partly_solved',
       summary: '再次处理',
     });
-    await act(h, id, 'recordCallback', {
-      actor: operator,
-      reached: true,
-      solved: true,
-      satisfaction: 'satisfied',
-    });
-    return untilClosed(h, id);
+    return closedAfterCallback(h, id);
   },
   async exclusion(h) {
     const id = await started(h);
@@ -356,13 +353,7 @@ const ORDER_SCENARIOS: Record<string, (h: WorkflowTestHarness) => Promise<string
       outcome: 'solved',
       summary: '已协调产权单位恢复供水',
     });
-    await act(h, id, 'recordCallback', {
-      actor: operator,
-      reached: true,
-      solved: true,
-      satisfaction: 'satisfied',
-    });
-    return untilClosed(h, id);
+    return closedAfterCallback(h, id);
   },
   async 'manual-dispatch'(h) {
     const input = noiseOrder({ matterTypeCode: undefined });
@@ -412,13 +403,7 @@ async function streamDown(h: WorkflowTestHarness): Promise<string> {
     eventsOf(h, id).some((e) => e.type === 'OrderResponded') ? true : undefined,
   );
   await act(h, id, 'resolve', { actor: unit('CGZF'), outcome: 'solved', summary: '已停工' });
-  await act(h, id, 'recordCallback', {
-    actor: operator,
-    reached: true,
-    solved: true,
-    satisfaction: 'satisfied',
-  });
-  return untilClosed(h, id);
+  return closedAfterCallback(h, id);
 }
 
 /** Applications (准入), each run to its end. */
@@ -544,13 +529,7 @@ async function orderContinues(h: WorkflowTestHarness): Promise<void> {
     const s = await stateOf(h, id);
     await h.env.sleep(Date.parse(s.deadlines.handleBy!) - (await h.env.currentTimeMs()) + 60_000);
     await act(h, id, 'resolve', { actor: unit('CGZF'), outcome: 'solved', summary: '已停工' });
-    await act(h, id, 'recordCallback', {
-      actor: operator,
-      reached: true,
-      solved: true,
-      satisfaction: 'satisfied',
-    });
-    await untilClosed(h, id);
+    await closedAfterCallback(h, id);
     await writeHistory(h, 'v2-order-continued-first', id, first);
     await writeHistory(h, 'v2-order-continued-last', id);
   }
