@@ -110,6 +110,12 @@ export function summarize(
   const pct = (us: number) =>
     `${((100 * us) / busy).toFixed(1)} %` +
     (o.perCall ? ` ${(us / 1000 / o.perCall).toFixed(3).padStart(7)} ms/call` : '');
+  /** The `top` largest, as lines: share, then name. */
+  const ranked = (times: Map<string, number>) =>
+    [...times]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `  ${pct(v).padStart(7)}  ${k}`);
   const lines = [
     `${file}: ${(total / 1e6).toFixed(1)} s sampled${o.from ? ` (window from the first ${o.from} frame to the shutdown hooks: ${(windowUs / 1e6).toFixed(1)} s)` : ''}, busy ${(busy / 1e6).toFixed(1)} s (${((100 * busy) / total).toFixed(0)} %)` +
       (o.perCall
@@ -117,22 +123,13 @@ export function summarize(
         : ''),
     '',
     'self time by package (share of busy time):',
-    ...[...byPackage]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([k, v]) => `  ${pct(v).padStart(7)}  ${k}`),
+    ...ranked(byPackage),
     '',
     'inclusive time by package (a sample counts for every package on its stack):',
-    ...[...inclusive]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([k, v]) => `  ${pct(v).padStart(7)}  ${k}`),
+    ...ranked(inclusive),
     '',
     'functions with the most self time:',
-    ...[...byFunction]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([k, v]) => `  ${pct(v).padStart(7)}  ${k}`),
+    ...ranked(byFunction),
   ];
   return lines.join('\n');
 }

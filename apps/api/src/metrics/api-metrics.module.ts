@@ -3,6 +3,7 @@ import {
   Module,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type Type,
 } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -41,14 +42,19 @@ export class ApiMetricsModule implements OnApplicationBootstrap, OnApplicationSh
     private readonly moduleRef: ModuleRef,
   ) {}
 
+  /** A provider of the app if it has one (the metrics module serves apps with and without intake). */
+  private provider<T>(type: Type<T>): T | undefined {
+    try {
+      return this.moduleRef.get(type, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The intake starter's backlog and counts: accepted orders whose workflow is not running yet. */
   private starterMetrics(): void {
-    let s: OrderStarter;
-    try {
-      s = this.moduleRef.get(OrderStarter, { strict: false });
-    } catch {
-      return; // an app without intake
-    }
+    const s = this.provider(OrderStarter);
+    if (!s) return; // an app without intake
     new Gauge({
       name: 'hotline_api_intake_start_backlog',
       help: 'Accepted orders whose workflow start is queued or in flight in this API process',
@@ -73,12 +79,8 @@ export class ApiMetricsModule implements OnApplicationBootstrap, OnApplicationSh
 
   /** Intake's group commit: statements sent and the calls they carried (calls ÷ statements = batch). */
   private groupCommitMetrics(): void {
-    let submit: SubmitOrder;
-    try {
-      submit = this.moduleRef.get(SubmitOrder, { strict: false });
-    } catch {
-      return; // an app without intake
-    }
+    const submit = this.provider(SubmitOrder);
+    if (!submit) return; // an app without intake
     new Gauge({
       name: 'hotline_api_intake_statements',
       help: 'Intake reads and writes sent to PostgreSQL since the process started (group commit: several calls each)',
